@@ -146,6 +146,101 @@ public final class IpText {
     }
 
     /**
+     * Parses the common IPv6 form, hexadecimal groups with at most one {@code ::} (no embedded IPv4, zone or
+     * prefix), without the ipaddress library: about ten times faster, for lookups. Text in any other form, valid or
+     * not, is left to {@link #parseOrNull}.
+     *
+     * @param bits receives the high 64 bits in {@code bits[0]} and the low 64 bits in {@code bits[1]}
+     * @return whether the text was in that form
+     */
+    public static boolean parseIPv6(String text, long[] bits) {
+        int length = text.length();
+        if (length < 2 || length > 39) {
+            return false;
+        }
+        bits[0] = 0;
+        bits[1] = 0;
+        int gap = text.indexOf("::");
+        if (gap < 0) {
+            return parseGroups(text, 0, length, 0, 8, bits);
+        }
+        if (text.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        int headGroups = groupCount(text, 0, gap);
+        int tailGroups = groupCount(text, gap + 2, length);
+        return headGroups + tailGroups <= 7
+                && parseGroups(text, 0, gap, 0, headGroups, bits)
+                && parseGroups(text, gap + 2, length, 8 - tailGroups, tailGroups, bits);
+    }
+
+    private static int groupCount(String text, int from, int to) {
+        if (from == to) {
+            return 0;
+        }
+        int groups = 1;
+        for (int i = from; i < to; i++) {
+            groups += text.charAt(i) == ':' ? 1 : 0;
+        }
+        return groups;
+    }
+
+    /** Parses {@code count} colon-separated groups of 1-4 hex digits in {@code text[from, to)} into group positions from {@code first}. */
+    private static boolean parseGroups(String text, int from, int to, int first, int count, long[] bits) {
+        int group = first;
+        int value = 0;
+        int digits = 0;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? text.charAt(i) : ':';
+            if (c == ':') {
+                if (digits == 0 || group >= first + count) {
+                    return from == to && count == 0;
+                }
+                bits[group >> 2] |= (long) value << (48 - 16 * (group & 3));
+                group++;
+                value = 0;
+                digits = 0;
+            } else {
+                int digit = Character.digit(c, 16);
+                if (digit < 0 || c > 'f' || ++digits > 4) {
+                    return false;
+                }
+                value = value << 4 | digit;
+            }
+        }
+        return group == first + count;
+    }
+
+    /**
+     * Parses a single IPv6 address (no prefix): the common form by hand, anything else with the library.
+     *
+     * @param bits receives the high 64 bits in {@code bits[0]} and the low 64 bits in {@code bits[1]}
+     * @return whether the text is an IPv6 address
+     */
+    public static boolean parseIPv6Address(String text, long[] bits) {
+        if (parseIPv6(text, bits)) {
+            return true;
+        }
+        IPAddress parsed = parseOrNull(text);
+        if (parsed == null || !parsed.isIPv6() || parsed.getNetworkPrefixLength() != null) {
+            return false;
+        }
+        bits[0] = high64(parsed.toIPv6());
+        bits[1] = low64(parsed.toIPv6());
+        return true;
+    }
+
+    /** The mask of the network bits of an IPv6 prefix of this length in the high 64 bits. */
+    public static long ipv6HighMask(int prefixLength) {
+        return prefixLength == 0 ? 0 : -1L << Math.max(0, 64 - prefixLength);
+    }
+
+    /** The mask of the network bits of an IPv6 prefix of this length in the low 64 bits. */
+    public static long ipv6LowMask(int prefixLength) {
+        return prefixLength <= 64 ? 0 : -1L << (128 - prefixLength);
+    }
+
+    /**
      * Parses an address or prefix with {@link #STRICT}.
      *
      * @return the address, or null when the text is not one

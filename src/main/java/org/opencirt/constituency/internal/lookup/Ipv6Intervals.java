@@ -14,8 +14,8 @@ final class Ipv6Intervals implements PrefixFlattener.Sink {
     private int[] owners;
     private int size;
 
-    Ipv6Intervals(int prefixCount) {
-        int capacity = 2 * prefixCount + 1;
+    /** @param capacity the most intervals the flattener may append (twice the prefixes, plus one) */
+    Ipv6Intervals(int capacity) {
         this.starts = new long[2 * capacity];
         this.owners = new int[capacity];
     }
@@ -45,9 +45,8 @@ final class Ipv6Intervals implements PrefixFlattener.Sink {
             int half = count >>> 1;
             int probe = 2 * (low + half);
             long startHi = starts[probe];
-            if (startHi < keyHi || startHi == keyHi && starts[probe + 1] <= keyLo) {
-                low += half;
-            }
+            // Non-short-circuit operators: no data-dependent branch, so consecutive lookups overlap their reads.
+            low += startHi < keyHi | startHi == keyHi & starts[probe + 1] <= keyLo ? half : 0;
             count -= half;
         }
         return owners[low];

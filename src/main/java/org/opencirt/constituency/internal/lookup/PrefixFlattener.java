@@ -23,7 +23,7 @@ final class PrefixFlattener {
     private final int width;
     private final long lastHi;
     private final long lastLo;
-    private final Match[] owners;
+    private final long[] assetIds;
     private final Sink sink;
 
     private final long[] openEndHi = new long[129];
@@ -43,13 +43,13 @@ final class PrefixFlattener {
 
     /**
      * @param width  32 for IPv4, 128 for IPv6
-     * @param owners the matches the owner indexes refer to; of two equal prefixes, the lower asset id wins
+     * @param assetIds the asset id of each owner; of two equal prefixes, the lower asset id wins
      */
-    PrefixFlattener(int width, Match[] owners, Sink sink) {
+    PrefixFlattener(int width, long[] assetIds, Sink sink) {
         this.width = width;
         this.lastHi = width == 128 ? -1L : 0L;
         this.lastLo = width == 128 ? -1L : 0xFFFF_FFFFL;
-        this.owners = owners;
+        this.assetIds = assetIds;
         this.sink = sink;
         emit(0, 0, NONE);
     }
@@ -58,7 +58,7 @@ final class PrefixFlattener {
     void add(long hi, long lo, int length, int owner) {
         if (length == previousLength && hi == previousHi && lo == previousLo) {
             int current = openOwner[depth - 1];
-            if (owners[owner].assetId() < owners[current].assetId()) {
+            if (assetIds[owner] < assetIds[current]) {
                 openOwner[depth - 1] = owner;
                 emit(hi, lo, owner);
             }

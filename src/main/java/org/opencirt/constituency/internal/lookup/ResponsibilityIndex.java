@@ -4,13 +4,9 @@ import java.net.IDN;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.ipv6.IPv6Address;
 import org.opencirt.constituency.AssetKind;
 import org.opencirt.constituency.AssetValues;
 
@@ -20,11 +16,13 @@ import org.opencirt.constituency.AssetValues;
  *
  * <ul>
  *   <li>IP addresses: longest-prefix match. Nested prefixes are flattened into non-overlapping intervals in primitive
- *       arrays ({@link Ipv4Intervals}, {@link Ipv6Intervals}); {@link #matchIPv4(int)} neither boxes nor allocates.
- *       IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) are looked up as IPv4.</li>
+ *       arrays ({@link Ipv4Intervals}, {@link Ipv6Intervals}); owners are kept in primitive arrays too
+ *       ({@link PrefixOwners}), and {@link #matchIPv4(int)} neither boxes nor allocates once the {@link Match} of a
+ *       prefix has been made on its first lookup. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) are looked up as IPv4.</li>
  *   <li>AS numbers: exact, in a primitive hash table.</li>
  *   <li>Domains: the most specific owned suffix on label boundaries ({@code mail.bank.example} is owned through
- *       {@code bank.example}, {@code notbank.example} is not); case-insensitive, trailing dot tolerated.</li>
+ *       {@code bank.example}, {@code notbank.example} is not); case-insensitive, trailing dot tolerated; found without
+ *       allocating ({@link DomainTable}).</li>
  * </ul>
  *
  * <p>Values are expected canonical (see {@link AssetValues}); host bits set in a prefix are masked off, not rejected,
@@ -38,14 +36,14 @@ public final class ResponsibilityIndex {
     private static final int SLOT_BITS = 26;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
 
-    private final Match[] ipOwners;
+    private final PrefixOwners ipOwners;
     private final Ipv4Intervals ipv4;
     private final Ipv6Intervals ipv6;
     private final AsnTable asns;
-    private final Map<String, Match> domains;
+    private final DomainTable domains;
 
-    private ResponsibilityIndex(Match[] ipOwners, Ipv4Intervals ipv4, Ipv6Intervals ipv6, AsnTable asns,
-            Map<String, Match> domains) {
+    private ResponsibilityIndex(PrefixOwners ipOwners, Ipv4Intervals ipv4, Ipv6Intervals ipv6, AsnTable asns,
+            DomainTable domains) {
         this.ipOwners = ipOwners;
         this.ipv4 = ipv4;
         this.ipv6 = ipv6;
@@ -79,11 +77,11 @@ public final class ResponsibilityIndex {
         if (ipv4Count > SLOT_MASK) {
             throw new IllegalArgumentException("Too many IPv4 prefixes: " + ipv4Count + " (at most " + SLOT_MASK + ")");
         }
-        Match[] ipOwners = new Match[cidrCount];
+        PrefixOwners ipOwners = new PrefixOwners(ipv4Count, ipv6Count);
         long[] ipv4Keys = new long[ipv4Count];
         Ipv6Prefixes ipv6Prefixes = new Ipv6Prefixes(ipv6Count, ipv4Count);
         AsnTable asns = new AsnTable(asnCount);
-        Map<String, Match> domains = new HashMap<>(Math.max(16, (assets.size() - cidrCount - asnCount) * 4 / 3 + 1));
+        DomainTable domains = new DomainTable(assets.size() - cidrCount - asnCount);
         int ipv4Slot = 0;
         for (IndexedAsset asset : assets) {
             switch (asset.kind()) {
@@ -104,30 +102,34 @@ public final class ResponsibilityIndex {
     }
 
     /** Parses an IPv4 prefix into its owner slot and a sort key: start address, then prefix length, then slot. */
-    private static long ipv4Key(IndexedAsset asset, int slot, Match[] ipOwners) {
-        String value = asset.value();
-        long parsed = IpText.parseIPv4Cidr(value);
+    private static long ipv4Key(IndexedAsset asset, int slot, PrefixOwners ipOwners) {
+        long parsed = IpText.parseIPv4Cidr(asset.value());
         if (parsed == IpText.INVALID) {
             throw invalid(asset, "an IPv4 address or CIDR range");
         }
-        int address = (int) parsed;
         int length = (int) (parsed >>> 32);
-        int start = address & IpText.ipv4Mask(length);
-        String text = start == address && value.indexOf('/') >= 0 ? value : IpText.formatIPv4Cidr(start, length);
-        ipOwners[slot] = new Match(asset.assetId(), asset.organisationId(), AssetKind.CIDR, text, length);
+        int start = (int) parsed & IpText.ipv4Mask(length);
+        ipOwners.setIpv4(slot, asset, start, length);
         return (long) (start ^ Integer.MIN_VALUE) << 32 | (long) length << SLOT_BITS | slot;
     }
 
-    private static Ipv4Intervals flattenIPv4(long[] keys, Match[] ipOwners) {
+    /** Sorts and flattens the IPv4 prefixes, counting the intervals first so that their array is made just once. */
+    private static Ipv4Intervals flattenIPv4(long[] keys, PrefixOwners ipOwners) {
         Arrays.sort(keys);
-        Ipv4Intervals intervals = new Ipv4Intervals(keys.length);
-        PrefixFlattener flattener = new PrefixFlattener(32, ipOwners, intervals);
-        for (long key : keys) {
+        int[] count = new int[1];
+        flattenIPv4(keys, ipOwners, (startHi, startLo, owner) -> count[0]++);
+        Ipv4Intervals intervals = new Ipv4Intervals(count[0]);
+        flattenIPv4(keys, ipOwners, intervals);
+        return intervals.complete();
+    }
+
+    private static void flattenIPv4(long[] sortedKeys, PrefixOwners ipOwners, PrefixFlattener.Sink sink) {
+        PrefixFlattener flattener = new PrefixFlattener(32, ipOwners.assetIds(), sink);
+        for (long key : sortedKeys) {
             int start = (int) (key >>> 32) ^ Integer.MIN_VALUE;
             flattener.add(0, start & 0xFFFF_FFFFL, (int) (key >>> SLOT_BITS) & 63, (int) (key & SLOT_MASK));
         }
         flattener.finish();
-        return intervals.complete();
     }
 
     /** IPv6 prefixes collected in primitive arrays, then sorted and flattened. */
@@ -146,33 +148,29 @@ public final class ResponsibilityIndex {
             this.firstSlot = firstSlot;
         }
 
-        void add(IndexedAsset asset, Match[] ipOwners) {
-            IPAddress parsed = IpText.parseOrNull(asset.value());
-            if (parsed == null || !parsed.isIPv6()) {
+        void add(IndexedAsset asset, PrefixOwners ipOwners) {
+            String value = asset.value();
+            int slash = value.indexOf('/');
+            int length = slash < 0 ? 128 : IpText.parsePrefixLength(value, slash + 1, 128);
+            long[] bits = new long[2];
+            if (length < 0 || !IpText.parseIPv6Address(slash < 0 ? value : value.substring(0, slash), bits)) {
                 throw invalid(asset, "an IPv6 address or CIDR range");
             }
-            Integer prefixLength = parsed.getNetworkPrefixLength();
-            IPAddress block = prefixLength == null ? parsed : parsed.toPrefixBlock();
-            IPv6Address start = block.getLower().toIPv6();
-            String canonical = prefixLength == null
-                    ? parsed.toCanonicalString() + "/128"
-                    : block.toCanonicalString();
-            highs[size] = IpText.high64(start);
-            lows[size] = IpText.low64(start);
-            lengths[size] = prefixLength == null ? 128 : prefixLength;
-            ipOwners[firstSlot + size] = new Match(asset.assetId(), asset.organisationId(), AssetKind.CIDR,
-                    canonical.equals(asset.value()) ? asset.value() : canonical, lengths[size]);
+            highs[size] = bits[0] & IpText.ipv6HighMask(length);
+            lows[size] = bits[1] & IpText.ipv6LowMask(length);
+            lengths[size] = length;
+            ipOwners.setIpv6(firstSlot + size, asset, highs[size], lows[size], length);
             size++;
         }
 
-        Ipv6Intervals flatten(Match[] ipOwners) {
+        Ipv6Intervals flatten(PrefixOwners ipOwners) {
             Integer[] order = new Integer[size];
             Arrays.setAll(order, i -> i);
             Arrays.sort(order, Comparator.<Integer>comparingLong(i -> highs[i] ^ Long.MIN_VALUE)
                     .thenComparingLong(i -> lows[i] ^ Long.MIN_VALUE)
                     .thenComparingInt(i -> lengths[i]));
-            Ipv6Intervals intervals = new Ipv6Intervals(size);
-            PrefixFlattener flattener = new PrefixFlattener(128, ipOwners, intervals);
+            Ipv6Intervals intervals = new Ipv6Intervals(2 * size + 1);
+            PrefixFlattener flattener = new PrefixFlattener(128, ipOwners.assetIds(), intervals);
             for (int i : order) {
                 flattener.add(highs[i], lows[i], lengths[i], firstSlot + i);
             }
@@ -193,7 +191,7 @@ public final class ResponsibilityIndex {
                 canonical.equals(asset.value()) ? asset.value() : canonical, 0));
     }
 
-    private static void addDomain(IndexedAsset asset, Map<String, Match> domains) {
+    private static void addDomain(IndexedAsset asset, DomainTable domains) {
         String name = normaliseDomain(asset.value());
         if (name == null || name.isEmpty()) {
             throw invalid(asset, "a domain name");
@@ -203,7 +201,7 @@ public final class ResponsibilityIndex {
             labels++;
         }
         Match match = new Match(asset.assetId(), asset.organisationId(), AssetKind.DOMAIN, name, labels);
-        domains.merge(name, match, (a, b) -> a.assetId() <= b.assetId() ? a : b);
+        domains.put(name, match);
     }
 
     private static IllegalArgumentException invalid(IndexedAsset asset, String expected) {
@@ -212,14 +210,14 @@ public final class ResponsibilityIndex {
     }
 
     /**
-     * Who is responsible for an IPv4 address; the hot path, without boxing or allocation.
+     * Who is responsible for an IPv4 address; the hot path: no boxing, and no allocation but the first time a
+     * prefix matches.
      *
      * @param address the 32 address bits ({@code 192.0.2.1} is {@code 0xC0000201})
      * @return the most specific owned prefix that contains it, or null
      */
     public Match matchIPv4(int address) {
-        int owner = ipv4.find(address);
-        return owner == PrefixFlattener.NONE ? null : ipOwners[owner];
+        return ipOwners.match(ipv4.find(address));
     }
 
     /**
@@ -228,8 +226,7 @@ public final class ResponsibilityIndex {
      * @return the most specific owned prefix that contains it, or null
      */
     public Match matchIPv6(long high, long low) {
-        int owner = ipv6.find(high, low);
-        return owner == PrefixFlattener.NONE ? null : ipOwners[owner];
+        return ipOwners.match(ipv6.find(high, low));
     }
 
     /**
@@ -243,14 +240,14 @@ public final class ResponsibilityIndex {
         if (ipv4Address != IpText.INVALID) {
             return matchIPv4((int) ipv4Address);
         }
-        IPAddress parsed = address.indexOf(':') >= 0 ? IpText.parseOrNull(address) : null;
-        if (parsed == null || parsed.getNetworkPrefixLength() != null) {
+        long[] bits = new long[2];
+        if (address.indexOf(':') < 0 || !IpText.parseIPv6Address(address, bits)) {
             throw new IllegalArgumentException("'" + address + "' is not an IP address");
         }
-        IPv6Address ipv6Address = parsed.toIPv6();
-        long low = IpText.low64(ipv6Address);
-        return ipv6Address.isIPv4Mapped() ? matchIPv4((int) low) : matchIPv6(IpText.high64(ipv6Address), low);
+        boolean ipv4Mapped = bits[0] == 0 && bits[1] >>> 32 == 0xFFFF;
+        return ipv4Mapped ? matchIPv4((int) bits[1]) : matchIPv6(bits[0], bits[1]);
     }
+
 
     /**
      * Who is responsible for an AS number.
@@ -278,22 +275,17 @@ public final class ResponsibilityIndex {
      * @return the match, or null
      */
     public Match matchDomain(String domain) {
-        String name = normaliseDomain(domain);
-        if (name == null) {
-            return null;
+        int end = domain.length();
+        if (end > 0 && domain.charAt(end - 1) == '.') {
+            end--;
         }
-        int from = 0;
-        while (true) {
-            Match match = domains.get(from == 0 ? name : name.substring(from));
-            if (match != null) {
-                return match;
+        for (int i = 0; i < end; i++) {
+            if (domain.charAt(i) >= 0x80) {
+                String ascii = idnToAscii(domain.substring(0, end));
+                return ascii == null ? null : domains.longestSuffix(ascii, ascii.length());
             }
-            int dot = name.indexOf('.', from);
-            if (dot < 0) {
-                return null;
-            }
-            from = dot + 1;
         }
+        return domains.longestSuffix(domain, end);
     }
 
     /**
@@ -335,7 +327,7 @@ public final class ResponsibilityIndex {
 
     @Override
     public String toString() {
-        return "ResponsibilityIndex[ipPrefixes=" + ipOwners.length + ", ipv4Intervals=" + ipv4.intervalCount()
+        return "ResponsibilityIndex[ipPrefixes=" + ipOwners.count() + ", ipv4Intervals=" + ipv4.intervalCount()
                 + ", ipv6Intervals=" + ipv6.intervalCount() + ", asns=" + asns.size() + ", domains=" + domains.size()
                 + "]";
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -288,6 +289,45 @@ class ResponsibilityIndexTests {
         }
     }
 
+    @Test
+    void handWrittenIpv6ParserNeverDisagreesWithTheIpaddressLibrary() {
+        Random random = new Random(11);
+        List<String> samples = new ArrayList<>(List.of("::", "::1", "1::", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::",
+                "::2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "1::2::3", ":::", ":1::2", "1::2:",
+                "12345::", "00001::", "g::", "::ffff:192.0.2.1", "fe80::1%eth0", "2001:db8::/32", "2001:DB8::A",
+                "1:2:3:4:5:6::7:8", "１::"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            if (i % 2 == 0) {
+                int groups = 1 + random.nextInt(8);
+                for (int g = 0; g < groups; g++) {
+                    text.append(g == 0 ? "" : random.nextInt(6) == 0 ? "::" : ":")
+                            .append(Integer.toHexString(random.nextInt(1 << (4 * (1 + random.nextInt(4))))));
+                }
+            } else {
+                int length = 2 + random.nextInt(20);
+                for (int c = 0; c < length; c++) {
+                    text.append("0123456789abcdefABCDEF:::::".charAt(random.nextInt(27)));
+                }
+            }
+            samples.add(text.toString());
+        }
+        for (String sample : samples) {
+            long[] bits = new long[2];
+            boolean fast = IpText.parseIPv6(sample, bits);
+            var library = new IPAddressString(sample, IpText.STRICT).getAddress();
+            boolean libraryAccepts = library != null && library.isIPv6() && library.getNetworkPrefixLength() == null;
+            if (fast) {
+                assertThat(libraryAccepts).as(sample).isTrue();
+                assertThat(bits).as(sample).containsExactly(IpText.high64(library.toIPv6()),
+                        IpText.low64(library.toIPv6()));
+            } else if (libraryAccepts) {
+                assertThat(sample).as("only unusual forms are left to the library")
+                        .doesNotMatch("(?:H(?::H)*)?(?:::(?:H(?::H)*)?)?".replace("H", "[0-9a-fA-F]{1,4}"));
+            }
+        }
+    }
+
     /** Compares the index with a linear longest-prefix scan over random, heavily nested IPv4 prefixes. */
     @Test
     void ipv4AgreesWithBruteForceLongestPrefixScan() {
@@ -296,6 +336,7 @@ class ResponsibilityIndexTests {
         int[] regions = {0x0A000000, 0xC0A80000, 0xAC100000, random.nextInt()};
         int[] starts = new int[count];
         int[] lengths = new int[count];
+        int[] masks = new int[count];
         long[] assetIds = new long[count];
         List<IndexedAsset> assets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -306,7 +347,8 @@ class ResponsibilityIndexTests {
                 address = starts[same];
                 length = lengths[same];
             }
-            starts[i] = address & IpText.ipv4Mask(length);
+            masks[i] = IpText.ipv4Mask(length);
+            starts[i] = address & masks[i];
             lengths[i] = length;
             assetIds[i] = i * 7_777_777L % 10_000_019L;
             assets.add(new IndexedAsset(assetIds[i], i, AssetKind.CIDR, IpText.formatIPv4Cidr(starts[i], length)));
@@ -321,12 +363,12 @@ class ResponsibilityIndexTests {
                 case 2 -> starts[random.nextInt(count)] - 1 + random.nextInt(2);
                 default -> {
                     int i = random.nextInt(count);
-                    yield (starts[i] | ~IpText.ipv4Mask(lengths[i])) + random.nextInt(2);
+                    yield (starts[i] | ~masks[i]) + random.nextInt(2);
                 }
             };
             int best = -1;
             for (int i = 0; i < count; i++) {
-                if ((address & IpText.ipv4Mask(lengths[i])) == starts[i] && (best < 0 || lengths[i] > lengths[best]
+                if ((address & masks[i]) == starts[i] && (best < 0 || lengths[i] > lengths[best]
                         || lengths[i] == lengths[best] && assetIds[i] < assetIds[best])) {
                     best = i;
                 }
@@ -347,48 +389,58 @@ class ResponsibilityIndexTests {
     void ipv6AgreesWithBruteForceLongestPrefixScan() {
         Random random = new Random(1125L);
         int count = 2_000;
-        BigInteger[] starts = new BigInteger[count];
+        long[] highs = new long[count];
+        long[] lows = new long[count];
+        long[] highMasks = new long[count];
+        long[] lowMasks = new long[count];
         int[] lengths = new int[count];
         List<IndexedAsset> assets = new ArrayList<>();
-        BigInteger base = new BigInteger("20010db8000000000000000000000000", 16);
+        long base = 0x2001_0db8_0000_0000L;
         for (int i = 0; i < count; i++) {
             int length = random.nextInt(129);
-            BigInteger address = i % 4 == 0 ? new BigInteger(128, random) : base.xor(new BigInteger(100, random));
-            starts[i] = mask(address, length);
             lengths[i] = length;
-            assets.add(new IndexedAsset(i, i, AssetKind.CIDR,
-                    new IPAddressString(toIpv6(starts[i]) + "/" + length).getAddress().toPrefixBlock()
-                            .toCanonicalString()));
+            highMasks[i] = length == 0 ? 0 : -1L << Math.max(0, 64 - length);
+            lowMasks[i] = length <= 64 ? 0 : -1L << (128 - length);
+            highs[i] = (i % 4 == 0 ? random.nextLong() : base ^ random.nextLong() >>> 28) & highMasks[i];
+            lows[i] = random.nextLong() & lowMasks[i];
+            assets.add(new IndexedAsset(i, i, AssetKind.CIDR, toIpv6(highs[i], lows[i]) + "/" + length));
         }
         ResponsibilityIndex index = ResponsibilityIndex.build(assets);
 
         for (int n = 0; n < 20_000; n++) {
-            BigInteger address = switch (n % 3) {
-                case 0 -> new BigInteger(128, random);
-                case 1 -> base.xor(new BigInteger(100, random));
-                default -> starts[random.nextInt(count)].add(BigInteger.valueOf(random.nextInt(3) - 1))
-                        .mod(BigInteger.ONE.shiftLeft(128));
-            };
+            long high;
+            long low;
+            if (n % 3 == 2) {
+                int i = random.nextInt(count);
+                BigInteger near = new BigInteger(1, toBytes(highs[i], lows[i]))
+                        .add(BigInteger.valueOf(random.nextInt(3) - 1)).mod(BigInteger.ONE.shiftLeft(128));
+                high = near.shiftRight(64).longValue();
+                low = near.longValue();
+            } else {
+                high = n % 3 == 0 ? random.nextLong() : base ^ random.nextLong() >>> 28;
+                low = random.nextLong();
+            }
             int best = -1;
             for (int i = 0; i < count; i++) {
-                if (mask(address, lengths[i]).equals(starts[i]) && (best < 0 || lengths[i] > lengths[best])) {
+                if ((high & highMasks[i]) == highs[i] && (low & lowMasks[i]) == lows[i]
+                        && (best < 0 || lengths[i] > lengths[best])) {
                     best = i;
                 }
             }
-            Match match = index.matchIPv6(address.shiftRight(64).longValue(), address.longValue());
-            assertThat(match == null ? -1 : match.assetId()).as(toIpv6(address)).isEqualTo(best);
+            Match match = index.matchIPv6(high, low);
+            assertThat(match == null ? -1 : match.assetId()).as(toIpv6(high, low)).isEqualTo(best);
         }
     }
 
-    private static BigInteger mask(BigInteger address, int length) {
-        return address.shiftRight(128 - length).shiftLeft(128 - length);
+    private static byte[] toBytes(long high, long low) {
+        return ByteBuffer.allocate(16).putLong(high).putLong(low).array();
     }
 
-    private static String toIpv6(BigInteger address) {
-        String hex = String.format("%032x", address);
+    private static String toIpv6(long high, long low) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 32; i += 4) {
-            text.append(i == 0 ? "" : ":").append(hex, i, i + 4);
+        for (int group = 0; group < 8; group++) {
+            long half = group < 4 ? high : low;
+            text.append(group == 0 ? "" : ":").append(Long.toHexString(half >>> (48 - 16 * (group % 4)) & 0xFFFF));
         }
         return text.toString();
     }
