@@ -9,7 +9,8 @@ package org.opencirt.constituency.internal.lookup;
 final class DomainTable {
 
     private final String[] keys;
-    private final int[] hashes;
+    /** The hash of each key with the top bit set, so that 0 means an empty slot and probing reads only this array. */
+    private final int[] tags;
     private final Match[] values;
     private final int mask;
     private int size;
@@ -17,7 +18,7 @@ final class DomainTable {
     DomainTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         this.keys = new String[capacity];
-        this.hashes = new int[capacity];
+        this.tags = new int[capacity];
         this.values = new Match[capacity];
         this.mask = capacity - 1;
     }
@@ -31,7 +32,7 @@ final class DomainTable {
         int slot = slotOf(domain, 0, domain.length(), hash);
         if (keys[slot] == null) {
             keys[slot] = domain;
-            hashes[slot] = hash;
+            tags[slot] = hash | Integer.MIN_VALUE;
             values[slot] = match;
             size++;
         } else if (match.assetId() < values[slot].assetId()) {
@@ -67,7 +68,11 @@ final class DomainTable {
     private int slotOf(String name, int from, int to, int hash) {
         int mixed = (hash ^ hash >>> 16) * 0x9E37_79B9;
         int slot = (mixed ^ mixed >>> 15) & mask;
-        while (keys[slot] != null && !(hashes[slot] == hash && equalsFolded(keys[slot], name, from, to))) {
+        int tag = hash | Integer.MIN_VALUE;
+        for (int stored = tags[slot]; stored != 0; stored = tags[slot]) {
+            if (stored == tag && equalsFolded(keys[slot], name, from, to)) {
+                return slot;
+            }
             slot = (slot + 1) & mask;
         }
         return slot;

@@ -28,7 +28,11 @@ import org.opencirt.constituency.AssetValues;
  * <p>Values are expected canonical (see {@link AssetValues}); host bits set in a prefix are masked off, not rejected,
  * as rejecting is the validator's job when an asset is saved. When several assets own exactly the same prefix, AS
  * number or domain, the lowest asset id wins, so answers are deterministic; reporting such overlaps is the service's
- * job. Lookups return null when nobody is responsible. The index is immutable and safe to share between threads.
+ * job. Lookups return null when nobody is responsible.
+ *
+ * <p>The index is immutable and safe to share between threads: its tables are filled by {@link #build} and never
+ * changed afterwards, and are reachable only through its final fields, which publishes them safely (JLS 17.5). The one
+ * exception, the matches {@link PrefixOwners} makes on first use, is a benign race explained there.
  */
 public final class ResponsibilityIndex {
 
