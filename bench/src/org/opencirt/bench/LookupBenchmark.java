@@ -177,7 +177,9 @@ public final class LookupBenchmark {
     }
 
     private long randomAsn() {
-        return random.nextInt(10) < 7 ? 1 + random.nextInt(64_495) : 131_072 + random.nextLong(4_199_999_999L - 131_072);
+        return random.nextInt(10) < 7
+                ? 1 + random.nextInt(64_495)
+                : 131_072 + random.nextLong(4_199_999_999L - 131_072);
     }
 
     private String randomLabel() {
@@ -387,7 +389,8 @@ public final class LookupBenchmark {
         Arrays.sort(cpuRates);
         Arrays.sort(wallRates);
         double median = cpuRates[ROUNDS / 2];
-        String result = String.format("%,.1f M/s (%.0f ns each; rounds %.1f-%.1f M/s; wall clock %.1f M/s; %.0f%% hits)",
+        String result = String.format(
+                "%,.1f M/s (%.0f ns each; rounds %.1f-%.1f M/s; wall clock %.1f M/s; %.0f%% hits)",
                 median / 1e6, 1e9 / median, cpuRates[0] / 1e6, cpuRates[ROUNDS - 1] / 1e6,
                 wallRates[ROUNDS / 2] / 1e6, hitRate * 100);
         String line = row(name, result);

@@ -51,7 +51,12 @@ public final class AssetValues {
             throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR range such as "
                     + "192.0.2.0/24 or 2001:db8::/32", e);
         }
-        if (address.getNetworkPrefixLength() == null) {
+        Integer prefixLength = address.getNetworkPrefixLength();
+        if (address.isIPv6() && (prefixLength == null || prefixLength >= 96) && address.toIPv6().isIPv4Mapped()) {
+            throw new IllegalArgumentException("'" + text + "' is an IPv4-mapped IPv6 address; give the IPv4 "
+                    + "address or range, as IPv4-mapped addresses are looked up as IPv4");
+        }
+        if (prefixLength == null) {
             return address.toCanonicalString() + '/' + address.getBitCount();
         }
         IPAddress block = address.toPrefixBlock();
@@ -62,7 +67,10 @@ public final class AssetValues {
         return block.toCanonicalString();
     }
 
-    /** An AS number as plain decimal digits: {@code AS64500}, {@code as64500}, {@code 64500} and asdot {@code 0.64500} all give {@code 64500}. */
+    /**
+     * An AS number as plain decimal digits: {@code AS64500}, {@code as64500}, {@code 64500} and asdot
+     * {@code 0.64500} all give {@code 64500}.
+     */
     public static String canonicalAsn(String value) {
         return Long.toString(parseAsn(value));
     }

@@ -53,6 +53,10 @@ class AssetValuesTests {
                 "'10.0.0.0/08' has an invalid prefix length: expected /0 to /32 for IPv4, without leading zeros");
         assertRejected(() -> AssetValues.canonicalCidr("2001:db8::/129"),
                 "'2001:db8::/129' has an invalid prefix length: expected /0 to /128 for IPv6, without leading zeros");
+        for (String mapped : List.of("::ffff:192.0.2.0/120", "::ffff:192.0.2.1")) {
+            assertRejected(() -> AssetValues.canonicalCidr(mapped), "'" + mapped + "' is an IPv4-mapped IPv6 "
+                    + "address; give the IPv4 address or range, as IPv4-mapped addresses are looked up as IPv4");
+        }
         assertRejected(() -> AssetValues.canonicalCidr(" "), "The CIDR range is empty");
         assertRejected(() -> AssetValues.canonicalCidr(null), "The CIDR range is empty");
     }

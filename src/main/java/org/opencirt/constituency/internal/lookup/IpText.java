@@ -110,7 +110,8 @@ public final class IpText {
     }
 
     /**
-     * Parses the decimal prefix length from {@code from} to the end of {@code text}: no sign, no leading zero, at most {@code max}.
+     * Parses the decimal prefix length from {@code from} to the end of {@code text}: no sign, no leading zero, at
+     * most {@code max}.
      *
      * @return the length, or -1
      */
@@ -185,7 +186,10 @@ public final class IpText {
         return groups;
     }
 
-    /** Parses {@code count} colon-separated groups of 1-4 hex digits in {@code text[from, to)} into group positions from {@code first}. */
+    /**
+     * Parses {@code count} colon-separated groups of 1-4 hex digits in {@code text[from, to)} into the group positions
+     * from {@code first} on.
+     */
     private static boolean parseGroups(String text, int from, int to, int first, int count, long[] bits) {
         int group = first;
         int value = 0;

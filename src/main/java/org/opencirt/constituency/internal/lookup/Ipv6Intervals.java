@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 final class Ipv6Intervals implements PrefixFlattener.Sink {
 
-    /** {@code starts[2i]}, {@code starts[2i+1]}: high and low half of interval i, sign bits flipped for signed order. */
+    /** {@code starts[2i]}, {@code starts[2i+1]}: high and low half of interval i, sign bits flipped (signed order). */
     private long[] starts;
     private int[] owners;
     private int size;

@@ -18,7 +18,8 @@ import org.opencirt.constituency.AssetValues;
  *   <li>IP addresses: longest-prefix match. Nested prefixes are flattened into non-overlapping intervals in primitive
  *       arrays ({@link Ipv4Intervals}, {@link Ipv6Intervals}); owners are kept in primitive arrays too
  *       ({@link PrefixOwners}), and {@link #matchIPv4(int)} neither boxes nor allocates once the {@link Match} of a
- *       prefix has been made on its first lookup. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) are looked up as IPv4.</li>
+ *       prefix has been made on its first lookup. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) are looked
+ *       up as IPv4.</li>
  *   <li>AS numbers: exact, in a primitive hash table.</li>
  *   <li>Domains: the most specific owned suffix on label boundaries ({@code mail.bank.example} is owned through
  *       {@code bank.example}, {@code notbank.example} is not); case-insensitive, trailing dot tolerated; found without
@@ -252,7 +253,6 @@ public final class ResponsibilityIndex {
         return ipv4Mapped ? matchIPv4((int) bits[1]) : matchIPv6(bits[0], bits[1]);
     }
 
-
     /**
      * Who is responsible for an AS number.
      *
@@ -279,17 +279,12 @@ public final class ResponsibilityIndex {
      * @return the match, or null
      */
     public Match matchDomain(String domain) {
-        int end = domain.length();
-        if (end > 0 && domain.charAt(end - 1) == '.') {
-            end--;
+        int end = endWithoutTrailingDot(domain);
+        if (isAscii(domain, end)) {
+            return domains.longestSuffix(domain, end);
         }
-        for (int i = 0; i < end; i++) {
-            if (domain.charAt(i) >= 0x80) {
-                String ascii = idnToAscii(domain.substring(0, end));
-                return ascii == null ? null : domains.longestSuffix(ascii, ascii.length());
-            }
-        }
-        return domains.longestSuffix(domain, end);
+        String ascii = idnToAscii(domain.substring(0, end));
+        return ascii == null ? null : domains.longestSuffix(ascii, ascii.length());
     }
 
     /**
@@ -299,26 +294,32 @@ public final class ResponsibilityIndex {
      * @return the match, or null
      */
     public Match matchHost(String host) {
-        boolean ip = host.indexOf(':') >= 0 || IpText.parseIPv4(host, 0, host.length()) != IpText.INVALID;
-        return ip ? matchIp(host) : matchDomain(host);
+        long ipv4Address = IpText.parseIPv4(host, 0, host.length());
+        if (ipv4Address != IpText.INVALID) {
+            return matchIPv4((int) ipv4Address);
+        }
+        return host.indexOf(':') >= 0 ? matchIp(host) : matchDomain(host);
     }
 
     /** Lower case, no trailing dot, internationalised labels in punycode; null when IDN conversion fails. */
     private static String normaliseDomain(String domain) {
+        int end = endWithoutTrailingDot(domain);
+        String name = domain.substring(0, end);
+        return isAscii(domain, end) ? name.toLowerCase(Locale.ROOT) : idnToAscii(name);
+    }
+
+    private static int endWithoutTrailingDot(String domain) {
         int end = domain.length();
-        if (end > 0 && domain.charAt(end - 1) == '.') {
-            end--;
-        }
-        boolean upperCase = false;
+        return end > 0 && domain.charAt(end - 1) == '.' ? end - 1 : end;
+    }
+
+    private static boolean isAscii(String text, int end) {
         for (int i = 0; i < end; i++) {
-            char c = domain.charAt(i);
-            if (c >= 0x80) {
-                return idnToAscii(domain.substring(0, end));
+            if (text.charAt(i) >= 0x80) {
+                return false;
             }
-            upperCase |= c >= 'A' && c <= 'Z';
         }
-        String name = end == domain.length() ? domain : domain.substring(0, end);
-        return upperCase ? name.toLowerCase(Locale.ROOT) : name;
+        return true;
     }
 
     private static String idnToAscii(String domain) {

@@ -341,7 +341,9 @@ class ResponsibilityIndexTests {
         List<IndexedAsset> assets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int length = random.nextInt(20) == 0 ? random.nextInt(8) : 8 + random.nextInt(25);
-            int address = i % 5 == 0 ? random.nextInt() : regions[random.nextInt(regions.length)] ^ random.nextInt(1 << 20);
+            int address = i % 5 == 0
+                    ? random.nextInt()
+                    : regions[random.nextInt(regions.length)] ^ random.nextInt(1 << 20);
             if (i > 0 && random.nextInt(50) == 0) {
                 int same = random.nextInt(i);
                 address = starts[same];
