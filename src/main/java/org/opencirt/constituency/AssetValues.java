@@ -32,7 +32,8 @@ public final class AssetValues {
     }
 
     /**
-     * An IPv4 or IPv6 prefix as {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address becomes /32 or /128.
+     * An IPv4 or IPv6 prefix as {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address becomes /32 or /128,
+     * and IPv4-mapped IPv6 becomes IPv4 ({@code ::ffff:192.0.2.0/120} is {@code 192.0.2.0/24}).
      * A prefix with host bits set is rejected rather than silently widened or narrowed, since either guess could make
      * the wrong organisation responsible.
      */
@@ -53,8 +54,9 @@ public final class AssetValues {
         }
         Integer prefixLength = address.getNetworkPrefixLength();
         if (address.isIPv6() && (prefixLength == null || prefixLength >= 96) && address.toIPv6().isIPv4Mapped()) {
-            throw new IllegalArgumentException("'" + text + "' is an IPv4-mapped IPv6 address; give the IPv4 "
-                    + "address or range, as IPv4-mapped addresses are looked up as IPv4");
+            // ::ffff:192.0.2.0/120 is 192.0.2.0/24, and that is how the index looks such addresses up
+            String ipv4 = IpText.formatIPv4((int) IpText.low64(address.getLower().toIPv6()));
+            return canonicalCidr(prefixLength == null ? ipv4 : ipv4 + '/' + (prefixLength - 96));
         }
         if (prefixLength == null) {
             return address.toCanonicalString() + '/' + address.getBitCount();

@@ -23,6 +23,14 @@ class AssetValuesTests {
     }
 
     @Test
+    void ipv4MappedIpv6BecomesIpv4() {
+        assertThat(AssetValues.canonicalCidr("::ffff:192.0.2.0/120")).isEqualTo("192.0.2.0/24");
+        assertThat(AssetValues.canonicalCidr("::FFFF:c000:201")).isEqualTo("192.0.2.1/32");
+        assertRejected(() -> AssetValues.canonicalCidr("::ffff:192.0.2.1/120"),
+                "192.0.2.1/24 has host bits set; did you mean 192.0.2.0/24?");
+    }
+
+    @Test
     void bareAddressBecomesAHostPrefix() {
         assertThat(AssetValues.canonicalCidr("192.0.2.1")).isEqualTo("192.0.2.1/32");
         assertThat(AssetValues.canonicalCidr("2001:db8::1")).isEqualTo("2001:db8::1/128");
@@ -53,10 +61,6 @@ class AssetValuesTests {
                 "'10.0.0.0/08' has an invalid prefix length: expected /0 to /32 for IPv4, without leading zeros");
         assertRejected(() -> AssetValues.canonicalCidr("2001:db8::/129"),
                 "'2001:db8::/129' has an invalid prefix length: expected /0 to /128 for IPv6, without leading zeros");
-        for (String mapped : List.of("::ffff:192.0.2.0/120", "::ffff:192.0.2.1")) {
-            assertRejected(() -> AssetValues.canonicalCidr(mapped), "'" + mapped + "' is an IPv4-mapped IPv6 "
-                    + "address; give the IPv4 address or range, as IPv4-mapped addresses are looked up as IPv4");
-        }
         assertRejected(() -> AssetValues.canonicalCidr(" "), "The CIDR range is empty");
         assertRejected(() -> AssetValues.canonicalCidr(null), "The CIDR range is empty");
     }
