@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.opencirt.audit.AuditLog;
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.NotFoundException;
+import org.opencirt.common.Texts;
 import org.opencirt.common.Validation;
 import org.opencirt.identity.internal.UserRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +46,8 @@ public class UserService {
             throw new ConflictException("A user named '" + input.username().trim() + "' already exists");
         }
         UserAccount draft = new UserAccount(0, input.username().trim(), input.displayName().trim(),
-                blankToNull(input.email()), input.role(), input.organisationId(),
-                input.enabled() == null || input.enabled(), 0, null, blankToNull(input.locale()), clock.instant());
+                Texts.blankToNull(input.email()), input.role(), input.organisationId(),
+                input.enabled() == null || input.enabled(), 0, null, Texts.blankToNull(input.locale()), clock.instant());
         long id = users.insert(draft, passwordEncoder.encode(input.password()));
         UserAccount created = require(id);
         audit.record("CREATE", "user", id, "user " + created.username() + " (" + created.role() + ")", null, created);
@@ -62,9 +63,9 @@ public class UserService {
                 "must be at least " + MIN_PASSWORD_LENGTH + " characters");
         validation.throwIfInvalid();
         UserAccount after = new UserAccount(id, before.username(), input.displayName().trim(),
-                blankToNull(input.email()), input.role(), input.organisationId(),
+                Texts.blankToNull(input.email()), input.role(), input.organisationId(),
                 input.enabled() == null ? before.enabled() : input.enabled(), before.failedLogins(),
-                before.lockedUntil(), blankToNull(input.locale()), before.createdAt());
+                before.lockedUntil(), Texts.blankToNull(input.locale()), before.createdAt());
         users.update(after);
         if (input.password() != null && !input.password().isEmpty()) {
             users.updatePassword(id, passwordEncoder.encode(input.password()), clock.instant());
@@ -144,10 +145,6 @@ public class UserService {
             }
         }
         return validation;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     Instant now() {

@@ -1,0 +1,183 @@
+package org.opencirt.constituency;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.opencirt.audit.AuditLog;
+import org.opencirt.common.NotFoundException;
+import org.opencirt.common.PageRequest;
+import org.opencirt.common.PageResult;
+import org.opencirt.common.Texts;
+import org.opencirt.common.Validation;
+import org.opencirt.constituency.internal.Access;
+import org.opencirt.constituency.internal.AssetRepository;
+import org.opencirt.constituency.internal.LookupIndexHolder;
+import org.opencirt.constituency.internal.OrganisationRepository;
+import org.opencirt.constituency.internal.lookup.Match;
+import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers the networks, AS numbers and domains organisations own. Values are stored in canonical form;
+ * the same value owned by two organisations is refused (the lookup could not answer), while a nested
+ * range or sub-domain owned by someone else is accepted and reported, because ISPs and their customers
+ * legitimately nest.
+ */
+@Service
+public class AssetService {
+
+    private final AssetRepository assets;
+    private final OrganisationRepository organisations;
+    private final LookupIndexHolder index;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public AssetService(AssetRepository assets, OrganisationRepository organisations, LookupIndexHolder index,
+            AuditLog audit) {
+        this.assets = assets;
+        this.organisations = organisations;
+        this.index = index;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public NetworkAsset.Saved create(NetworkAsset.Input input) {
+        return create(input, false);
+    }
+
+    @Transactional
+    public NetworkAsset.Saved create(NetworkAsset.Input input, boolean demo) {
+        NetworkAsset.Input clean = validate(input, null);
+        long id = assets.insert(clean.organisationId(), clean.kind(), clean.value(), clean.description(), demo,
+                clock.instant());
+        NetworkAsset created = get(id);
+        audit.record("CREATE", "asset", id, created.kind() + " " + created.value() + " of "
+                + created.organisationName(), null, created);
+        index.rebuildAfterCommit();
+        return new NetworkAsset.Saved(created, overlaps(clean));
+    }
+
+    @Transactional
+    public NetworkAsset.Saved update(long id, NetworkAsset.Input input) {
+        NetworkAsset before = get(id);
+        NetworkAsset.Input clean = validate(input, id);
+        assets.update(id, clean.organisationId(), clean.kind(), clean.value(), clean.description(), clock.instant());
+        NetworkAsset after = get(id);
+        audit.record("UPDATE", "asset", id, after.kind() + " " + after.value() + " of " + after.organisationName(),
+                before, after);
+        index.rebuildAfterCommit();
+        return new NetworkAsset.Saved(after, overlaps(clean));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        NetworkAsset before = get(id);
+        assets.delete(id);
+        audit.record("DELETE", "asset", id, before.kind() + " " + before.value() + " of "
+                + before.organisationName(), before, null);
+        index.rebuildAfterCommit();
+    }
+
+    @Transactional(readOnly = true)
+    public NetworkAsset get(long id) {
+        NetworkAsset asset = assets.findById(id).orElseThrow(() -> new NotFoundException("Asset", id));
+        Access.requireVisible("Asset", id, asset.organisationId());
+        return asset;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NetworkAsset> ofOrganisation(long organisationId) {
+        Access.requireVisible("Organisation", organisationId, organisationId);
+        return assets.findByOrganisation(organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<NetworkAsset> search(String text, AssetKind kind, Long organisationId, PageRequest page) {
+        Long only = Access.restrictedTo();
+        if (only != null && organisationId != null && !organisationId.equals(only)) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        return assets.search(text, kind, only != null ? only : organisationId, page);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return assets.count();
+    }
+
+    /** Checks an asset: the organisation exists, the value is well-formed, and nobody else owns exactly it. */
+    public NetworkAsset.Input validate(NetworkAsset.Input input, Long id) {
+        Validation validation = new Validation()
+                .require(input.organisationId() != null, "organisationId", "must not be empty")
+                .require(input.kind() != null, "kind", "must be one of " + List.of(AssetKind.values()))
+                .requireText(input.value(), "value", 300)
+                .maxLength(input.description(), "description", 500);
+        validation.throwIfInvalid();
+        if (organisations.findById(input.organisationId()).isEmpty()) {
+            validation.add("organisationId", "no organisation " + input.organisationId());
+        }
+        String value = null;
+        try {
+            value = AssetValues.canonical(input.kind(), input.value().trim());
+        } catch (IllegalArgumentException e) {
+            validation.add("value", e.getMessage());
+        }
+        validation.throwIfInvalid();
+        for (NetworkAsset existing : assets.findSameValue(input.kind(), value)) {
+            if (id != null && existing.id() == id) {
+                continue;
+            }
+            validation.add("value", existing.organisationId() == input.organisationId()
+                    ? value + " is already registered for this organisation"
+                    : value + " is already owned by " + existing.organisationName()
+                            + "; one value can have only one owner");
+        }
+        validation.throwIfInvalid();
+        return new NetworkAsset.Input(input.organisationId(), input.kind(), value,
+                Texts.blankToNull(input.description()));
+    }
+
+    /**
+     * Other organisations' assets that contain or lie inside this one (a covering prefix or parent domain,
+     * and nested prefixes at the range's edges or sub-domains), as warnings for the person saving it.
+     */
+    public List<String> overlaps(NetworkAsset.Input asset) {
+        if (asset.kind() == AssetKind.ASN) {
+            return List.of();
+        }
+        ResponsibilityIndex current = index.current();
+        Set<Match> found = new LinkedHashSet<>();
+        if (asset.kind() == AssetKind.CIDR) {
+            int slash = asset.value().indexOf('/');
+            int length = Integer.parseInt(asset.value().substring(slash + 1));
+            for (String edge : CidrEdges.of(asset.value())) {
+                Match match = current.matchIp(edge);
+                if (match != null && match.prefixLength() != length) {
+                    found.add(match);
+                }
+            }
+        } else {
+            Match parent = current.matchDomain(asset.value());
+            if (parent != null && !parent.value().equals(asset.value())) {
+                found.add(parent);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Match match : found) {
+            if (match.organisationId() != asset.organisationId()) {
+                String owner = organisations.findById(match.organisationId()).map(Organisation::name).orElse("?");
+                warnings.add("overlaps " + match.value() + " of " + owner);
+            }
+        }
+        if (asset.kind() == AssetKind.DOMAIN) {
+            assets.search("." + asset.value(), AssetKind.DOMAIN, null, new PageRequest(0, 20)).items().stream()
+                    .filter(sub -> sub.value().endsWith("." + asset.value()))
+                    .filter(sub -> sub.organisationId() != asset.organisationId())
+                    .forEach(sub -> warnings.add("contains " + sub.value() + " of " + sub.organisationName()));
+        }
+        return warnings;
+    }
+}
