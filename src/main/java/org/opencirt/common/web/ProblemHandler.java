@@ -2,6 +2,7 @@ package org.opencirt.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.opencirt.common.ConflictException;
@@ -27,6 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into an answer a client can use: RFC 9457 problem JSON for the API, the error
@@ -107,7 +111,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is not valid JSON for this endpoint.", null));
+                unreadableDetail(ex), null));
+    }
+
+    /** Names the offending field and, for enums, the accepted values, without echoing Java type names. */
+    static String unreadableDetail(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+            if (databind instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                return "Field '" + field + "' has the value '" + format.getValue() + "'; expected one of "
+                        + Arrays.toString(format.getTargetType().getEnumConstants()) + ".";
+            }
+            if (databind instanceof UnrecognizedPropertyException) {
+                return "Field '" + field + "' is not known for this endpoint.";
+            }
+            return "Field '" + field + "' has a value of the wrong type.";
+        }
+        return "The request body is not valid JSON for this endpoint.";
     }
 
     @Override
