@@ -2,7 +2,6 @@ package org.opencirt.constituency.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageRequest;
 import org.opencirt.constituency.AssetKind;
 import org.opencirt.constituency.AssetService;
@@ -96,14 +95,12 @@ public class AssetPageController {
 
     private String save(Long id, NetworkAsset.Input form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
-            Pages.requireBound(binding);
-            NetworkAsset.Saved saved = id == null ? assets.create(form) : assets.update(id, form);
+        NetworkAsset.Input input = form == null ? new NetworkAsset.Input(null, null, "", "") : form;
+        return Pages.save(binding, redirect, () -> {
+            NetworkAsset.Saved saved = id == null ? assets.create(input) : assets.update(id, input);
             redirect.addFlashAttribute("overlaps", saved.overlaps());
-            return Pages.saved(redirect, BASE + "/" + saved.asset().id());
-        } catch (InvalidInputException e) {
-            return form(model, id, form == null ? new NetworkAsset.Input(null, null, "", "") : form, e.byField());
-        }
+            return BASE + "/" + saved.asset().id();
+        }, errors -> form(model, id, input, errors));
     }
 
     private String form(Model model, Long id, NetworkAsset.Input form, Map<String, String> errors) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
 import org.opencirt.constituency.Contact;
@@ -105,13 +104,10 @@ public class ContactPageController {
 
     private String save(Long id, Contact.Input form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
-            Pages.requireBound(binding);
-            Contact saved = id == null ? contacts.create(form) : contacts.update(id, form);
-            return Pages.saved(redirect, BASE + "/" + saved.id());
-        } catch (InvalidInputException e) {
-            return form(model, id, form == null ? blank(null, null) : form, e.byField());
-        }
+        Contact.Input input = form == null ? blank(null, null) : form;
+        return Pages.save(binding, redirect,
+                () -> BASE + "/" + (id == null ? contacts.create(input) : contacts.update(id, input)).id(),
+                errors -> form(model, id, input, errors));
     }
 
     private String form(Model model, Long id, Contact.Input form, Map<String, String> errors) {

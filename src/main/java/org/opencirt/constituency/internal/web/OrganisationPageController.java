@@ -138,13 +138,10 @@ public class OrganisationPageController {
 
     private String save(Long id, Organisation.Input form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
-            Pages.requireBound(binding);
-            Organisation saved = id == null ? organisations.create(form) : organisations.update(id, form);
-            return Pages.saved(redirect, BASE + "/" + saved.id());
-        } catch (InvalidInputException e) {
-            return form(model, id, form == null ? BLANK : form, e.byField());
-        }
+        Organisation.Input input = form == null ? BLANK : form;
+        return Pages.save(binding, redirect,
+                () -> BASE + "/" + (id == null ? organisations.create(input) : organisations.update(id, input)).id(),
+                errors -> form(model, id, input, errors));
     }
 
     private String form(Model model, Long id, Organisation.Input form, Map<String, String> errors) {

@@ -2,8 +2,10 @@ package org.opencirt.constituency.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.FieldProblem;
 import org.opencirt.common.InvalidInputException;
@@ -46,10 +48,20 @@ final class Pages {
         }
     }
 
-    /** Redirects to the saved record's page with the "saved" notice. */
-    static String saved(RedirectAttributes redirect, String path) {
-        redirect.addFlashAttribute("notice", "constituency.saved");
-        return "redirect:" + path;
+    /**
+     * Saves a form: on success redirects to the saved record's page (the path {@code saving} answers) with the
+     * "saved" notice; on invalid input answers what {@code invalid} renders with the field messages.
+     */
+    static String save(BindingResult binding, RedirectAttributes redirect, Supplier<String> saving,
+            Function<Map<String, String>, String> invalid) {
+        try {
+            requireBound(binding);
+            String path = saving.get();
+            redirect.addFlashAttribute("notice", "constituency.saved");
+            return "redirect:" + path;
+        } catch (InvalidInputException e) {
+            return invalid.apply(e.byField());
+        }
     }
 
     /**
@@ -64,10 +76,5 @@ final class Pages {
         }
         redirect.addFlashAttribute("notice", "constituency.deleted");
         return "redirect:" + listPath;
-    }
-
-    /** A comma-separated input as a list; blank entries are dropped by the services. */
-    static List<String> commaSeparated(String text) {
-        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::trim).toList();
     }
 }

@@ -2,7 +2,6 @@ package org.opencirt.constituency.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageRequest;
 import org.opencirt.constituency.OrganisationService;
 import org.opencirt.constituency.Sector;
@@ -26,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class SectorPageController {
 
     private static final String BASE = "/constituency/sectors";
+    private static final Sector.Input BLANK = new Sector.Input("", "", false);
 
     private final SectorService sectors;
     private final OrganisationService organisations;
@@ -55,7 +55,7 @@ public class SectorPageController {
     @GetMapping("/new")
     @PreAuthorize(Permissions.WRITE)
     public String create(Model model) {
-        return form(model, null, new Sector.Input("", "", false), Map.of());
+        return form(model, null, BLANK, Map.of());
     }
 
     @GetMapping("/{id}/edit")
@@ -87,13 +87,10 @@ public class SectorPageController {
     }
 
     private String save(Long id, Sector.Input form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
-            Pages.requireBound(binding);
-            Sector saved = id == null ? sectors.create(form) : sectors.update(id, form);
-            return Pages.saved(redirect, BASE + "/" + saved.id());
-        } catch (InvalidInputException e) {
-            return form(model, id, form, e.byField());
-        }
+        Sector.Input input = form == null ? BLANK : form;
+        return Pages.save(binding, redirect,
+                () -> BASE + "/" + (id == null ? sectors.create(input) : sectors.update(id, input)).id(),
+                errors -> form(model, id, input, errors));
     }
 
     private String form(Model model, Long id, Sector.Input form, Map<String, String> errors) {

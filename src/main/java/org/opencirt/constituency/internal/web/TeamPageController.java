@@ -3,7 +3,6 @@ package org.opencirt.constituency.internal.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageRequest;
 import org.opencirt.constituency.ContactService;
 import org.opencirt.constituency.OrganisationService;
@@ -70,6 +69,7 @@ public class TeamPageController {
         model.addAttribute("organisationName", team.organisationId() == null ? null
                 : organisations.nameIfVisible(team.organisationId()).orElse(null));
         model.addAttribute("contacts", contacts.ofTeam(id));
+        model.addAttribute("sections", Rfc2350Section.ALL);
         return "constituency/team";
     }
 
@@ -108,13 +108,10 @@ public class TeamPageController {
     }
 
     private String save(Long id, Team.Input form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
-            Pages.requireBound(binding);
-            Team saved = id == null ? teams.create(form) : teams.update(id, form);
-            return Pages.saved(redirect, BASE + "/" + saved.id());
-        } catch (InvalidInputException e) {
-            return form(model, id, form == null ? BLANK : form, e.byField());
-        }
+        Team.Input input = form == null ? BLANK : form;
+        return Pages.save(binding, redirect,
+                () -> BASE + "/" + (id == null ? teams.create(input) : teams.update(id, input)).id(),
+                errors -> form(model, id, input, errors));
     }
 
     private String form(Model model, Long id, Team.Input form, Map<String, String> errors) {
@@ -124,6 +121,7 @@ public class TeamPageController {
         model.addAttribute("form", form);
         model.addAttribute("profile", form.profile() == null ? Team.Rfc2350.empty() : form.profile());
         model.addAttribute("errors", errors);
+        model.addAttribute("sections", Rfc2350Section.ALL);
         model.addAttribute("kinds", TeamKind.values());
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("sectors", sectors.all());

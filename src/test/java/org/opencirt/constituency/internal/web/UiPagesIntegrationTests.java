@@ -150,6 +150,19 @@ class UiPagesIntegrationTests {
     }
 
     @Test
+    void teamPageAndFormShowTheProfileInRfc2350Sections() {
+        Session admin = Session.login(base(), "admin", ADMIN_PASSWORD);
+
+        String page = admin.get("/constituency/teams/" + team.id() + "?lang=en").body();
+        String form = admin.get("/constituency/teams/" + team.id() + "/edit?lang=en").body();
+
+        assertThat(page).contains("2. Contact information", "3. Charter", "4. Policies", "5. Services",
+                "Europe/Paris", "Protect the grid", "FIRST, TF-CSIRT", "2026-01-15", "Energy duty officer");
+        assertThat(form).contains("name=\"profile.timeZone\"", "value=\"Europe/Paris\"",
+                ">Protect the grid</textarea>", "value=\"FIRST, TF-CSIRT\"");
+    }
+
+    @Test
     void liveSearchAnswersOnlyTheResultsTable() {
         HttpResponse<String> fragment = Session.login(base(), "admin", ADMIN_PASSWORD)
                 .get("/constituency/organisations?q=other+util", "HX-Request", "true");
@@ -210,6 +223,7 @@ class UiPagesIntegrationTests {
         form.put("profile.email", "cert@peer.example");
         form.put("profile.mission", "Help peers");
         form.put("profile.updatedOn", "2026-02-03");
+        form.put("profile.phone", " ");
 
         HttpResponse<String> page = admin.post("/constituency/teams", form);
 
@@ -219,6 +233,18 @@ class UiPagesIntegrationTests {
         assertThat(saved.memberships()).containsExactly("FIRST", "TF-CSIRT");
         assertThat(saved.profile().updatedOn()).isEqualTo(LocalDate.of(2026, 2, 3));
         assertThat(saved.profile().mission()).isEqualTo("Help peers");
+        assertThat(saved.profile().phone()).as("blank is not given").isNull();
+    }
+
+    @Test
+    void addingANestedRangeInlineWarnsAboutTheCoveringOwner() {
+        HttpResponse<String> section = Session.login(base(), "admin", ADMIN_PASSWORD).post(
+                "/constituency/organisations/" + other.id() + "/assets",
+                Map.of("kind", "CIDR", "value", "203.0.113.128/25"), "HX-Request", "true");
+
+        assertThat(section.statusCode()).isEqualTo(200);
+        assertThat(section.body()).startsWith("<section class=\"card\" id=\"assets\"")
+                .contains("203.0.113.128/25", "overlaps 203.0.113.0/24 of Pages Grid Operator");
     }
 
     @Test
@@ -236,7 +262,8 @@ class UiPagesIntegrationTests {
 
         assertThat(constituent.get("/constituency/organisations/" + other.id()).statusCode()).isEqualTo(404);
         String list = constituent.get("/constituency/organisations").body();
-        assertThat(list).contains("Pages Grid Operator").doesNotContain("Pages Other Utility", "id=\"new\"");
+        assertThat(list).contains("Pages Grid Operator")
+                .doesNotContain("Pages Other Utility", "id=\"new\"", "id=\"sectorId\"");
         HttpResponse<String> ownPage = constituent.get("/constituency/organisations/" + own.id());
         assertThat(ownPage.statusCode()).isEqualTo(200);
         assertThat(ownPage.body()).contains("Grid abuse desk").doesNotContain("id=\"edit\"", "asset-form");
@@ -279,20 +306,23 @@ class UiPagesIntegrationTests {
         }
 
         HttpResponse<String> get(String path, String... headers) {
+            return send(request(path, headers).GET());
+        }
+
+        private HttpRequest.Builder request(String path, String... headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            return send(request.GET());
+            return request;
         }
 
-        HttpResponse<String> post(String path, Map<String, String> fields) {
+        HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", csrf);
             String body = all.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                     .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+            return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
