@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Asks before submitting a form marked data-confirm (deletes): the CSP forbids inline onsubmit handlers.
+document.addEventListener('submit', function (event) {
+  var message = event.target.getAttribute('data-confirm');
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** Size of the languages column. */
+    private static final int MAX_LANGUAGES_LENGTH = 100;
 
     private final ContactRepository contacts;
     private final OrganisationRepository organisations;
@@ -138,12 +140,16 @@ public class ContactService {
                 }
                 String code = language.trim().toLowerCase(Locale.ROOT);
                 if (LANGUAGES.contains(code)) {
-                    languages.add(code);
+                    if (!languages.contains(code)) {
+                        languages.add(code);
+                    }
                 } else {
                     validation.add("languages", "'" + language.trim() + "' is not an ISO 639-1 language code");
                 }
             }
         }
+        validation.require(String.join(",", languages).length() <= MAX_LANGUAGES_LENGTH, "languages",
+                "list is too long");
         String key = Texts.blankToNull(input.pgpPublicKey());
         if (key != null) {
             try {

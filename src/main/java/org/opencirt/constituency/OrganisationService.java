@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opencirt.audit.AuditLog;
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.Countries;
@@ -95,6 +96,12 @@ public class OrganisationService {
                 .orElseThrow(() -> new NotFoundException("Organisation", id));
         Access.requireVisible("Organisation", id, organisation.id());
         return organisation;
+    }
+
+    /** The organisation's name if it exists and the caller may see it: a label next to a team or contact. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameIfVisible(long id) {
+        return Access.canSee(id) ? organisations.findById(id).map(Organisation::name) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A CIRT of any kind, with the fields of its RFC 2350 description. A sectoral CIRT serves one sector;
@@ -23,7 +24,8 @@ public record Team(long id, String name, String shortName, TeamKind kind, String
             @Size(max = 500) String serviceHours, @Size(max = 200) String languages,
             @Size(max = 4000) String incidentPolicy, @Size(max = 4000) String cooperationPolicy,
             @Size(max = 4000) String communicationPolicy, @Size(max = 4000) String services,
-            @Size(max = 1000) String reportingForms, @Size(max = 2000) String disclaimers, LocalDate updatedOn) {
+            @Size(max = 1000) String reportingForms, @Size(max = 2000) String disclaimers,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedOn) {
 
         public static Rfc2350 empty() {
             return new Rfc2350(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
