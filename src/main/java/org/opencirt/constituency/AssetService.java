@@ -148,7 +148,7 @@ public class AssetService {
         if (asset.kind() == AssetKind.ASN) {
             return List.of();
         }
-        ResponsibilityIndex current = index.current();
+        ResponsibilityIndex current = index.fresh();
         Set<Match> found = new LinkedHashSet<>();
         if (asset.kind() == AssetKind.CIDR) {
             int slash = asset.value().indexOf('/');

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opencirt.common.Countries;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
 import org.opencirt.common.SqlSupport.Where;
@@ -85,7 +86,7 @@ public class OrganisationRepository {
                 .contains(text, "o.name", "o.short_name")
                 .equal("o.sector_id", sectorId)
                 .equal("o.kind", kind == null ? null : kind.name())
-                .equal("o.country", country == null ? null : country.toUpperCase())
+                .equal("o.country", Countries.normalise(country))
                 .equal("o.id", onlyId);
         long total = jdbc.sql("select count(*) from organisation o" + where.sql()).params(where.params())
                 .query(Long.class).single();

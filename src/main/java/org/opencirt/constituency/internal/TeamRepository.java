@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.opencirt.common.Countries;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
 import org.opencirt.common.SqlSupport.Where;
@@ -115,7 +116,7 @@ public class TeamRepository {
                 .contains(text, "t.name", "t.short_name")
                 .equal("t.kind", kind == null ? null : kind.name())
                 .equal("t.sector_id", sectorId)
-                .equal("t.country", country == null ? null : country.toUpperCase());
+                .equal("t.country", Countries.normalise(country));
         long total = jdbc.sql("select count(*) from team t" + where.sql()).params(where.params()).query(Long.class)
                 .single();
         List<Team> items = jdbc.sql(SELECT + where.sql() + " order by t.name limit ? offset ?")
