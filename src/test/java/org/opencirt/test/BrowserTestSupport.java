@@ -3,8 +3,8 @@ package org.opencirt.test;
 import java.io.File;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Without Chromium the tests are skipped, except with {@code CI=true}, where they fail. Annotate subclasses with
  * {@link IntegrationTest}; a fresh browser (empty cookies) is started for every test.
  */
+@ExtendWith(BrowserTestSupport.ChromiumInstalled.class)
 public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
     public static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -27,10 +28,12 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
     protected WebDriver browser;
 
-    @BeforeAll
-    static void requireChromium() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            CiEnvironment.skipOrFail("Chromium is not installed (apt-get install -y chromium chromium-driver)");
+    /** Skips browser tests without Debian's Chromium and its driver (fails them with CI=true). */
+    public static class ChromiumInstalled extends MachineRequirement {
+        @Override
+        protected String missing() {
+            return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute() ? null
+                    : "Chromium is not installed (apt-get install -y chromium chromium-driver)";
         }
     }
 

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -40,12 +38,13 @@ import org.springframework.core.env.MapPropertySource;
  * }</pre>
  *
  * <p>For a different context (for example other properties), put {@code @ExtendWith(PostgresTestDatabase.class)}
- * and {@code @ContextConfiguration(initializers = PostgresTestDatabase.class)} on any Spring test class; the
- * extension decides skip or fail before Spring starts, the initializer creates the schema and points
- * {@code spring.datasource.*} at it, ahead of every other property source.
+ * and {@code @ContextConfiguration(initializers = PostgresTestDatabase.class)} on any Spring test class: as a
+ * JUnit extension it skips or fails the class before Spring starts (see {@link MachineRequirement}); as an
+ * initializer it creates the schema and points {@code spring.datasource.*} at it, ahead of every other property
+ * source.
  */
-public class PostgresTestDatabase
-        implements BeforeAllCallback, ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class PostgresTestDatabase extends MachineRequirement
+        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,11 +52,9 @@ public class PostgresTestDatabase
     private static volatile boolean checked;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    protected String missing() {
         String problem = unreachableReason();
-        if (problem != null) {
-            CiEnvironment.skipOrFail("PostgreSQL at " + serverUrl() + " is not reachable: " + problem);
-        }
+        return problem == null ? null : "PostgreSQL at " + serverUrl() + " is not reachable: " + problem;
     }
 
     @Override
