@@ -159,6 +159,15 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void openApiDescribesEachFilterAsAQueryParameter() {
+        JsonNode operation = asAdmin().get("/v3/api-docs", Map.of("Accept", "application/json")).json().path("paths").path("/api/v1/audit").path("get");
+
+        assertThat(operation.path("parameters").valueStream().map(parameter -> parameter.path("name").asString()))
+                .containsExactlyInAnyOrder("actor", "action", "entityType", "entityId", "channel", "from", "to",
+                        "page", "size");
+    }
+
+    @Test
     void analystIsRefusedWithProblemJson() {
         TestUser analyst = createUser(Role.ANALYST);
 

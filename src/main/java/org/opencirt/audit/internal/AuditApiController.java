@@ -5,6 +5,7 @@ import org.opencirt.audit.AuditLog;
 import org.opencirt.audit.ChainVerification;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +29,8 @@ public class AuditApiController {
 
     /** Newest first; filters are exact matches except {@code from} (inclusive) and {@code to} (exclusive). */
     @GetMapping
-    public PageResult<AuditEntry> search(AuditFilter filter, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+    public PageResult<AuditEntry> search(@ParameterObject AuditFilter filter,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return audit.search(filter.toQuery(), PageRequest.of(page, size));
     }
 
