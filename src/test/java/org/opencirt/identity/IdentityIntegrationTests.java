@@ -194,6 +194,23 @@ class IdentityIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void adminPagesDisableUsersAndReportUnknownOnesAsNotFound() {
+        TestUser analyst = createUser(Role.ANALYST);
+        TestHttpClient admin = anonymous();
+        admin.login(ADMIN, ADMIN_PASSWORD);
+
+        Response disabled = admin.postFormFrom("/admin/users", "/admin/users/" + analyst.id() + "/enabled",
+                Map.of("enabled", "false"));
+        Response unknown = admin.postFormFrom("/admin/users", "/admin/users/999999/enabled",
+                Map.of("enabled", "false"));
+
+        assertThat(disabled.status()).isEqualTo(302);
+        assertThat(as(analyst).get("/api/v1/users/me").status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(auditEntries("user", analyst.id()).get(0).path("after").asString()).contains("\"enabled\":false");
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         Response response = asAdmin().postRawJson("/api/v1/users", "{\"username\": ");
 
