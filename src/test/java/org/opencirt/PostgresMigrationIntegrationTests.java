@@ -41,12 +41,10 @@ class PostgresMigrationIntegrationTests extends IntegrationTestSupport {
     void auditChainVerifiesAndDetectsTamperingOnPostgres() {
         AuditEntry entry = AuditChannel.callAs(AuditChannel.SYSTEM, () -> audit.record("UPDATE", "test", "pg",
                 "café – naïve ✓", Map.of("name", "before"), Map.of("name", "after")));
-        AuditRows rows = new AuditRows(jdbc);
+        AuditRows rows = new AuditRows(jdbc, audit);
 
         assertThat(audit.verify().intact()).isTrue();
-        rows.changeSummary(entry.seq(), "cafe");
-        ChainVerification tampered = audit.verify();
-        rows.restore(entry);
+        ChainVerification tampered = rows.verifyTampered(entry, () -> rows.changeSummary(entry.seq(), "cafe"));
 
         assertThat(tampered.intact()).isFalse();
         assertThat(tampered.firstBrokenSeq()).isEqualTo(entry.seq());

@@ -28,7 +28,7 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
 
     @BeforeEach
     void setUp() {
-        rows = new AuditRows(jdbc);
+        rows = new AuditRows(jdbc, audit);
         entityId = UUID.randomUUID().toString();
     }
 
@@ -57,49 +57,29 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
     @Test
     void changedSummaryIsReportedAtThatEntry() {
         AuditEntry middle = recordThree().get(1);
-        rows.changeSummary(middle.seq(), "nothing to see here");
-        try {
-            ChainVerification verification = audit.verify();
 
-            assertThat(verification.intact()).isFalse();
-            assertThat(verification.firstBrokenSeq()).isEqualTo(middle.seq());
-            assertThat(verification.reason()).contains("does not match its hash");
-        } finally {
-            rows.restore(middle);
-        }
-        assertThat(audit.verify().intact()).isTrue();
+        ChainVerification verification = rows.verifyTampered(middle,
+                () -> rows.changeSummary(middle.seq(), "nothing to see here"));
+
+        assertBrokenAt(verification, middle, "does not match its hash");
     }
 
     @Test
     void deletedMiddleEntryIsReportedAsMissing() {
         AuditEntry middle = recordThree().get(1);
-        rows.delete(middle.seq());
-        try {
-            ChainVerification verification = audit.verify();
 
-            assertThat(verification.intact()).isFalse();
-            assertThat(verification.firstBrokenSeq()).isEqualTo(middle.seq());
-            assertThat(verification.reason()).contains("missing");
-        } finally {
-            rows.restore(middle);
-        }
-        assertThat(audit.verify().intact()).isTrue();
+        ChainVerification verification = rows.verifyTampered(middle, () -> rows.delete(middle.seq()));
+
+        assertBrokenAt(verification, middle, "missing");
     }
 
     @Test
     void deletedLastEntryIsReportedAgainstTheChainHead() {
         AuditEntry last = recordThree().get(2);
-        rows.delete(last.seq());
-        try {
-            ChainVerification verification = audit.verify();
 
-            assertThat(verification.intact()).isFalse();
-            assertThat(verification.firstBrokenSeq()).isEqualTo(last.seq());
-            assertThat(verification.reason()).contains("ends before its recorded head");
-        } finally {
-            rows.restore(last);
-        }
-        assertThat(audit.verify().intact()).isTrue();
+        ChainVerification verification = rows.verifyTampered(last, () -> rows.delete(last.seq()));
+
+        assertBrokenAt(verification, last, "ends before its recorded head");
     }
 
     @Test
@@ -186,6 +166,13 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private void assertBrokenAt(ChainVerification verification, AuditEntry entry, String reason) {
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(entry.seq());
+        assertThat(verification.reason()).contains(reason);
+        assertThat(audit.verify().intact()).as("intact again once the entry is restored").isTrue();
     }
 
     private List<AuditEntry> recordThree() {

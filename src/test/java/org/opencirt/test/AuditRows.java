@@ -3,19 +3,33 @@ package org.opencirt.test;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.opencirt.audit.AuditEntry;
+import org.opencirt.audit.AuditLog;
+import org.opencirt.audit.ChainVerification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Raw SQL on the audit table, bypassing {@link org.opencirt.audit.AuditLog}, as an attacker with database access
+ * Raw SQL on the audit table, bypassing {@link AuditLog}, as an attacker with database access
  * would: tests tamper with entries to prove that verification notices, then put them back so that the shared
  * test database stays intact for the next test.
  */
 public final class AuditRows {
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    public AuditRows(JdbcClient jdbc) {
+    public AuditRows(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Tampers with the database, verifies the chain, then restores {@code victim} whatever happened. */
+    public ChainVerification verifyTampered(AuditEntry victim, Runnable tampering) {
+        try {
+            tampering.run();
+            return audit.verify();
+        } finally {
+            restore(victim);
+        }
     }
 
     public void changeSummary(long seq, String summary) {
