@@ -35,8 +35,8 @@ class ApiEndpointsDeclarePermissionTests {
             .that().arePublic()
             .and().areMetaAnnotatedWith(RequestMapping.class)
             .and().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
-            .and(DescribedPredicate.describe("are not public endpoints",
-                    (JavaMethod method) -> !PUBLIC_ENDPOINTS.contains(method.getOwner().getName() + "." + method.getName())))
+            .and(DescribedPredicate.describe("are not public endpoints", (JavaMethod method) ->
+                    !PUBLIC_ENDPOINTS.contains(method.getOwner().getName() + "." + method.getName())))
             .should(declarePreAuthorize())
             .allowEmptyShould(false);
 

@@ -27,7 +27,8 @@ class PostgresMigrationIntegrationTests extends IntegrationTestSupport {
     void migrationsRunOnPostgresInAFreshSchema() {
         String product = jdbc.sql("select version()").query(String.class).single();
         String schema = jdbc.sql("select current_schema()").query(String.class).single();
-        List<String> applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+        List<String> applied = jdbc
+                .sql("select version from flyway_schema_history where success order by installed_rank")
                 .query(String.class).list();
 
         assertThat(product).startsWith("PostgreSQL");

@@ -140,7 +140,8 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void openApiDescribesEachFilterAsAQueryParameter() {
-        JsonNode operation = asAdmin().get("/v3/api-docs", Map.of("Accept", "application/json")).json().path("paths").path("/api/v1/audit").path("get");
+        JsonNode operation = asAdmin().get("/v3/api-docs", Map.of("Accept", "application/json")).json()
+                .path("paths").path("/api/v1/audit").path("get");
 
         assertThat(operation.path("parameters").valueStream().map(parameter -> parameter.path("name").asString()))
                 .containsExactlyInAnyOrder("actor", "action", "entityType", "entityId", "channel", "from", "to",

@@ -58,7 +58,7 @@ public abstract class IntegrationTestSupport {
         return browser;
     }
 
-    /** Creates an enabled staff user (not CONSTITUENT or PARTNER, which need an organisation) with a random password. */
+    /** Creates an enabled staff user with a random password (not CONSTITUENT or PARTNER: they need an organisation). */
     protected TestUser createUser(Role role) {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
