@@ -1,5 +1,6 @@
 package org.opencirt.common.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class HomeController {
 
     @GetMapping("/")
+    @PreAuthorize("isAuthenticated()")
     public String home() {
         return "home";
     }

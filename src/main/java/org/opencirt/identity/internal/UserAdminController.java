@@ -3,6 +3,7 @@ package org.opencirt.identity.internal;
 import java.util.Map;
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.InvalidInputException;
+import org.opencirt.common.NotFoundException;
 import org.opencirt.identity.NewUser;
 import org.opencirt.identity.Role;
 import org.opencirt.identity.UserService;
@@ -53,7 +54,7 @@ public class UserAdminController {
 
     @PostMapping("/{id}/enabled")
     public String setEnabled(@PathVariable long id, @RequestParam boolean enabled) {
-        var user = users.find(id).orElseThrow();
+        var user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
         users.update(id, new NewUser(user.username(), user.displayName(), user.email(), user.role(),
                 user.organisationId(), null, enabled, user.locale()));
         return "redirect:/admin/users";
