@@ -20,12 +20,13 @@ class ModularityTests {
     @Test
     void modulesIncludeTheKernelFeatures() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .contains("common", "audit", "identity");
+                .contains("common", "audit", "identity", "constituency");
     }
 
     @Test
     void moduleDocumentationIsWrittenToTarget() {
-        new Documenter(MODULES).writeDocumentation();
+        // diagrams only: the module canvases parse generated Javadoc JSON, which Modulith 2.0.3 cannot always read
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 
         assertThat(Path.of("target", "spring-modulith-docs", "components.puml")).satisfies(Files::exists);
     }

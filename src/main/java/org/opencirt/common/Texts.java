@@ -1,6 +1,6 @@
 package org.opencirt.common;
 
-/** Input tidying every feature does the same way: trimmed text, and blank meaning "not given". */
+/** Input tidying every feature does the same way: trimmed text, and blank meaning “not given”. */
 public final class Texts {
 
     private Texts() {

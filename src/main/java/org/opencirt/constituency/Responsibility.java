@@ -3,7 +3,7 @@ package org.opencirt.constituency;
 import java.util.List;
 
 /**
- * The answer to "who is responsible for X?": the owning organisation and the asset that matched, the team
+ * The answer to “who is responsible for X?”: the owning organisation and the asset that matched, the team
  * responsible for it (its sectoral CIRT, else the national CIRT) and whom to contact. {@code found} is false
  * when nobody in the constituency owns X.
  */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one answer to "who is responsible for this IP, ASN, domain, URL or e-mail address?". IPs use
+ * The one answer to “who is responsible for this IP, ASN, domain, URL or e-mail address?”. IPs use
  * longest-prefix match, ASNs exact match, domains the most specific owned suffix; URLs and e-mail
  * addresses are looked up by their host. The matching runs on an in-memory index; only the answer's
  * details (organisation, team, contacts) are read from the database.
@@ -38,7 +38,7 @@ public class ResponsibilityLookup {
 
     /**
      * Looks up a value of the given type. Malformed input is an IllegalArgumentException with a message for
-     * the user; "nobody owns it" is an answer with {@code found == false}.
+     * the user; “nobody owns it” is an answer with {@code found == false}.
      */
     @Transactional(readOnly = true)
     public Responsibility lookup(QueryType type, String value) {

@@ -132,7 +132,7 @@ public class TeamService {
                 profile);
     }
 
-    /** The profile with blank fields as null, so that a form's empty inputs read as "not given". */
+    /** The profile with blank fields as null, so that a form's empty inputs read as “not given”. */
     private static Team.Rfc2350 tidy(Team.Rfc2350 p) {
         return new Team.Rfc2350(Texts.blankToNull(p.email()), Texts.blankToNull(p.phone()),
                 Texts.blankToNull(p.website()), Texts.blankToNull(p.address()), Texts.blankToNull(p.timeZone()),

@@ -8,38 +8,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencirt.identity.NewUser;
 import org.opencirt.identity.Role;
-import org.opencirt.identity.UserService;
-import org.opencirt.testing.ApiClient;
-import org.opencirt.testing.ApiClient.Response;
-import org.opencirt.testing.OrganisationBuilder;
-import org.opencirt.testing.PgpTestKeys;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.opencirt.test.IntegrationTest;
+import org.opencirt.test.IntegrationTestSupport;
+import org.opencirt.test.OrganisationBuilder;
+import org.opencirt.test.PgpTestKeys;
+import org.opencirt.test.TestHttpClient;
+import org.opencirt.test.TestHttpClient.Response;
 import tools.jackson.databind.JsonNode;
 
 /** The constituency API as a client uses it: real HTTP, real database, real security. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:constituency-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "opencirt.demo-data=false",
-        "opencirt.admin-password=" + ConstituencyApiIntegrationTests.ADMIN_PASSWORD})
-class ConstituencyApiIntegrationTests {
+@IntegrationTest
+class ConstituencyApiIntegrationTests extends IntegrationTestSupport {
 
-    static final String ADMIN_PASSWORD = "admin-password-for-tests";
     private static final String CONSTITUENT_PASSWORD = "constituent-password";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserService users;
-
-    ApiClient admin;
+    TestHttpClient admin;
     String suffix;
 
     @BeforeEach
     void setUp() {
-        admin = ApiClient.basic(port, "admin", ADMIN_PASSWORD);
+        admin = asAdmin();
         suffix = Long.toString(System.nanoTime(), 36);
     }
 
@@ -62,23 +50,23 @@ class ConstituencyApiIntegrationTests {
     @Test
     void invalidOrganisationIsRejectedWithFieldMessages() {
         long existing = create("/api/v1/organisations", OrganisationBuilder.create().named("Taken " + suffix).build());
-        Response duplicate = admin.post("/api/v1/organisations",
+        Response duplicate = admin.postJson("/api/v1/organisations",
                 OrganisationBuilder.create().named("taken " + suffix).build());
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.contentType()).startsWith("application/problem+json");
         assertThat(fields(duplicate)).containsEntry("name", "an organisation named 'Taken " + suffix
                 + "' already exists");
 
-        Response badCountry = admin.post("/api/v1/organisations", OrganisationBuilder.create().country("QQ").build());
+        Response badCountry = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().country("QQ").build());
         assertThat(badCountry.status()).isEqualTo(422);
         assertThat(fields(badCountry)).containsKey("country");
 
-        Response ownParent = admin.put("/api/v1/organisations/" + existing,
+        Response ownParent = admin.putJson("/api/v1/organisations/" + existing,
                 OrganisationBuilder.create().named("Taken " + suffix).parent(existing).build());
         assertThat(ownParent.status()).isEqualTo(422);
         assertThat(fields(ownParent)).containsKey("parentId");
 
-        Response badEnum = admin.post("/api/v1/organisations", OrganisationBuilder.create().kind("PIRATE").build());
+        Response badEnum = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().kind("PIRATE").build());
         assertThat(badEnum.status()).isEqualTo(400);
         assertThat(badEnum.json().get("detail").asString()).contains("kind").contains("GOVERNMENT");
     }
@@ -88,18 +76,18 @@ class ConstituencyApiIntegrationTests {
         long isp = create("/api/v1/organisations", OrganisationBuilder.create().kind("ISP").build());
         long bank = create("/api/v1/organisations", OrganisationBuilder.create().build());
 
-        Response hostBits = admin.post("/api/v1/assets", asset(bank, "CIDR", "203.0.113.7/24"));
+        Response hostBits = admin.postJson("/api/v1/assets", asset(bank, "CIDR", "203.0.113.7/24"));
         assertThat(hostBits.status()).isEqualTo(422);
         assertThat(fields(hostBits).get("value")).contains("did you mean 203.0.113.0/24");
-        Response garbage = admin.post("/api/v1/assets", asset(bank, "CIDR", "300.1.1.0/24"));
+        Response garbage = admin.postJson("/api/v1/assets", asset(bank, "CIDR", "300.1.1.0/24"));
         assertThat(garbage.status()).isEqualTo(422);
 
-        assertThat(admin.post("/api/v1/assets", asset(isp, "CIDR", "203.0.112.0/22")).status()).isEqualTo(201);
-        Response nested = admin.post("/api/v1/assets", asset(bank, "CIDR", "203.0.113.0/24"));
+        assertThat(admin.postJson("/api/v1/assets", asset(isp, "CIDR", "203.0.112.0/22")).status()).isEqualTo(201);
+        Response nested = admin.postJson("/api/v1/assets", asset(bank, "CIDR", "203.0.113.0/24"));
         assertThat(nested.status()).isEqualTo(201);
         assertThat(nested.json().get("overlaps").get(0).asString()).contains("203.0.112.0/22");
 
-        Response sameValue = admin.post("/api/v1/assets", asset(bank, "CIDR", "203.0.112.0/22"));
+        Response sameValue = admin.postJson("/api/v1/assets", asset(bank, "CIDR", "203.0.112.0/22"));
         assertThat(sameValue.status()).isEqualTo(422);
         assertThat(fields(sameValue).get("value")).contains("already owned by");
     }
@@ -156,7 +144,7 @@ class ConstituencyApiIntegrationTests {
         create("/api/v1/assets", asset(school, "DOMAIN", "school-" + suffix + ".xc"));
         assertThat(lookup("domain=school-" + suffix + ".xc").get("responsibleTeam").get("id").asLong())
                 .isEqualTo(national);
-        Response second = admin.post("/api/v1/teams", Map.of("name", "Second national " + suffix,
+        Response second = admin.postJson("/api/v1/teams", Map.of("name", "Second national " + suffix,
                 "kind", "NATIONAL_CIRT", "country", "XC"));
         assertThat(second.status()).isEqualTo(422);
     }
@@ -165,17 +153,17 @@ class ConstituencyApiIntegrationTests {
     void contactKeyFingerprintIsComputedFromTheKey() {
         long organisation = create("/api/v1/organisations", OrganisationBuilder.create().build());
         PgpTestKeys.Key key = PgpTestKeys.generate();
-        Response created = admin.post("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "PERSON",
+        Response created = admin.postJson("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "PERSON",
                 "name", "Alice", "email", "alice@example.org", "pgpPublicKey", key.armoured()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("pgpFingerprint").asString()).isEqualTo(key.fingerprint());
 
-        Response garbage = admin.post("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "PERSON",
+        Response garbage = admin.postJson("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "PERSON",
                 "name", "Bob", "email", "bob@example.org",
                 "pgpPublicKey", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot a key\n-----END PGP PUBLIC KEY BLOCK-----"));
         assertThat(garbage.status()).isEqualTo(422);
         assertThat(fields(garbage)).containsKey("pgpPublicKey");
-        Response badMail = admin.post("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "ROLE",
+        Response badMail = admin.postJson("/api/v1/contacts", Map.of("organisationId", organisation, "kind", "ROLE",
                 "name", "Abuse", "email", "abuse@@example", "languages", List.of("xx-klingon")));
         assertThat(fields(badMail)).containsKeys("email", "languages");
     }
@@ -189,8 +177,8 @@ class ConstituencyApiIntegrationTests {
         long otherContact = create("/api/v1/contacts", Map.of("organisationId", other, "kind", "ROLE",
                 "name", "Other abuse", "email", "abuse@other.xc"));
         String username = "member-" + suffix;
-        users.create(new NewUser(username, "Member", null, Role.CONSTITUENT, own, CONSTITUENT_PASSWORD, true, null));
-        ApiClient member = ApiClient.basic(port, username, CONSTITUENT_PASSWORD);
+        userService.create(new NewUser(username, "Member", null, Role.CONSTITUENT, own, CONSTITUENT_PASSWORD, true, null));
+        TestHttpClient member = TestHttpClient.basic(port, username, CONSTITUENT_PASSWORD);
 
         JsonNode list = member.get("/api/v1/organisations?size=500").json();
         assertThat(list.get("total").asLong()).isEqualTo(1);
@@ -207,7 +195,7 @@ class ConstituencyApiIntegrationTests {
                 .doesNotContain("abuse@other.xc");
         assertThat(member.get("/api/v1/lookup?domain=other-" + suffix + ".xc").status()).isEqualTo(403);
         assertThat(member.get("/api/v1/sectors").status()).isEqualTo(403);
-        assertThat(member.post("/api/v1/organisations", OrganisationBuilder.create().build()).status()).isEqualTo(403);
+        assertThat(member.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).status()).isEqualTo(403);
         assertThat(member.delete("/api/v1/organisations/" + own).status()).isEqualTo(403);
     }
 
@@ -243,9 +231,10 @@ class ConstituencyApiIntegrationTests {
     }
 
     private long create(String path, Object body) {
-        Response response = admin.post(path, body);
+        Response response = admin.postJson(path, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().has("asset") ? response.json().get("asset").get("id").asLong() : response.id();
+        return response.json().has("asset") ? response.json().get("asset").get("id").asLong()
+                : response.json().get("id").asLong();
     }
 
     private static Map<String, Object> asset(long organisation, String kind, String value) {

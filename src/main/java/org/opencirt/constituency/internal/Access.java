@@ -6,7 +6,7 @@ import org.opencirt.identity.CurrentUser;
 
 /**
  * The constituency's one access rule: staff see everything; a CONSTITUENT or PARTNER sees only its own
- * organisation. Hidden records answer "not found", so nobody learns that they exist.
+ * organisation. Hidden records answer “not found”, so nobody learns that they exist.
  */
 public final class Access {
 

@@ -15,7 +15,7 @@ import org.opencirt.constituency.AssetKind;
 import org.opencirt.constituency.AssetValues;
 
 /**
- * Answers "who is responsible for this IP address, AS number or domain?" from memory, fast enough to sit on every
+ * Answers “who is responsible for this IP address, AS number or domain?” from memory, fast enough to sit on every
  * incoming event: an immutable snapshot built once from all owned assets and replaced as a whole when they change.
  *
  * <ul>

@@ -50,7 +50,7 @@ final class Pages {
 
     /**
      * Saves a form: on success redirects to the saved record's page (the path {@code saving} answers) with the
-     * "saved" notice; on invalid input answers what {@code invalid} renders with the field messages.
+     * “saved” notice; on invalid input answers what {@code invalid} renders with the field messages.
      */
     static String save(BindingResult binding, RedirectAttributes redirect, Supplier<String> saving,
             Function<Map<String, String>, String> invalid) {

@@ -1,4 +1,4 @@
-package org.opencirt.testing;
+package org.opencirt.test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

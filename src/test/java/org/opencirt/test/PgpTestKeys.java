@@ -1,4 +1,4 @@
-package org.opencirt.testing;
+package org.opencirt.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
