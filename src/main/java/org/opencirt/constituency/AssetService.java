@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 import org.opencirt.audit.AuditLog;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.NotFoundException;
@@ -74,26 +78,49 @@ public class AssetService {
      */
     @Transactional
     public List<NetworkAsset> createAll(List<NetworkAsset.Input> inputs, boolean demo) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, List<NetworkAsset>> existing = existingValues(inputs);
+        Map<Long, Optional<Organisation>> owners = new HashMap<>();
         Set<String> given = new HashSet<>();
-        Map<Long, String> owners = new HashMap<>();
-        List<NetworkAsset> created = new ArrayList<>(inputs.size());
+        List<NetworkAsset.Input> clean = new ArrayList<>(inputs.size());
         for (NetworkAsset.Input input : inputs) {
-            NetworkAsset.Input clean = validate(input, null);
-            if (!given.add(clean.kind() + " " + clean.value())) {
-                throw new InvalidInputException("value", clean.value() + " is given twice");
+            NetworkAsset.Input valid = validate(input, null,
+                    organisationId -> owners.computeIfAbsent(organisationId, organisations::findById).isPresent(),
+                    (kind, value) -> existing.getOrDefault(kind + " " + value, List.of()));
+            if (!given.add(valid.kind() + " " + valid.value())) {
+                throw new InvalidInputException("value", valid.value() + " is given twice");
             }
-            long id = assets.insert(clean.organisationId(), clean.kind(), clean.value(), clean.description(), demo,
-                    now);
-            String owner = owners.computeIfAbsent(clean.organisationId(),
-                    organisationId -> organisations.findById(organisationId).map(Organisation::name).orElseThrow());
-            NetworkAsset asset = new NetworkAsset(id, clean.organisationId(), owner, clean.kind(), clean.value(),
-                    clean.description(), demo, now, now);
-            audit.record("CREATE", "asset", id, describe(asset), null, asset);
+            clean.add(valid);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> ids = assets.insertAll(clean, demo, now);
+        List<NetworkAsset> created = new ArrayList<>(clean.size());
+        for (int i = 0; i < clean.size(); i++) {
+            NetworkAsset.Input valid = clean.get(i);
+            NetworkAsset asset = new NetworkAsset(ids.get(i), valid.organisationId(),
+                    owners.get(valid.organisationId()).orElseThrow().name(), valid.kind(), valid.value(),
+                    valid.description(), demo, now, now);
+            audit.record("CREATE", "asset", asset.id(), describe(asset), null, asset);
             created.add(asset);
         }
         index.rebuildAfterCommit();
         return created;
+    }
+
+    /** The registered assets with any of the inputs' values, keyed by kind and canonical value, in a few queries. */
+    private Map<String, List<NetworkAsset>> existingValues(List<NetworkAsset.Input> inputs) {
+        Map<AssetKind, Set<String>> values = new EnumMap<>(AssetKind.class);
+        for (NetworkAsset.Input input : inputs) {
+            try {
+                values.computeIfAbsent(input.kind(), kind -> new HashSet<>())
+                        .add(AssetValues.canonical(input.kind(), input.value().trim()));
+            } catch (RuntimeException malformed) {
+                // validate() reports it with the asset
+            }
+        }
+        Map<String, List<NetworkAsset>> existing = new HashMap<>();
+        values.forEach((kind, canonical) -> assets.findSameValues(kind, canonical)
+                .forEach((value, owners) -> existing.put(kind + " " + value, owners)));
+        return existing;
     }
 
     @Transactional
@@ -144,13 +171,19 @@ public class AssetService {
 
     /** Checks an asset: the organisation exists, the value is well-formed, and nobody else owns exactly it. */
     public NetworkAsset.Input validate(NetworkAsset.Input input, Long id) {
+        return validate(input, id, organisationId -> organisations.findById(organisationId).isPresent(),
+                assets::findSameValue);
+    }
+
+    private NetworkAsset.Input validate(NetworkAsset.Input input, Long id, LongPredicate organisationExists,
+            BiFunction<AssetKind, String, List<NetworkAsset>> sameValue) {
         Validation validation = new Validation()
                 .require(input.organisationId() != null, "organisationId", "must not be empty")
                 .require(input.kind() != null, "kind", "must be one of " + List.of(AssetKind.values()))
                 .requireText(input.value(), "value", 300)
                 .maxLength(input.description(), "description", 500);
         validation.throwIfInvalid();
-        if (organisations.findById(input.organisationId()).isEmpty()) {
+        if (!organisationExists.test(input.organisationId())) {
             validation.add("organisationId", "no organisation " + input.organisationId());
         }
         String value = null;
@@ -160,7 +193,7 @@ public class AssetService {
             validation.add("value", e.getMessage());
         }
         validation.throwIfInvalid();
-        for (NetworkAsset existing : assets.findSameValue(input.kind(), value)) {
+        for (NetworkAsset existing : sameValue.apply(input.kind(), value)) {
             if (id != null && existing.id() == id) {
                 continue;
             }
