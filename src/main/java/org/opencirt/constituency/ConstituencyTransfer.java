@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.opencirt.audit.AuditChannel;
+import org.opencirt.audit.AuditLog;
 import org.opencirt.common.FieldProblem;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.constituency.internal.transfer.RecordType;
@@ -34,10 +35,13 @@ public class ConstituencyTransfer {
     public static final int MAX_ROWS = 200_000;
 
     private final Map<Dataset, RecordType> types = new EnumMap<>(Dataset.class);
+    private final AuditLog audit;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
 
-    public ConstituencyTransfer(List<RecordType> recordTypes, PlatformTransactionManager transactions) {
+    public ConstituencyTransfer(List<RecordType> recordTypes, AuditLog audit,
+            PlatformTransactionManager transactions) {
+        this.audit = audit;
         recordTypes.forEach(type -> types.put(type.dataset(), type));
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -56,9 +60,9 @@ public class ConstituencyTransfer {
 
     /**
      * Imports a file: creates records whose name (or key) is new, updates those that exist, leaves identical ones
-     * alone. All in one transaction, audited as coming through the {@link AuditChannel#IMPORT} channel; with any bad
-     * row, or for a dry run, the transaction is rolled back, so the answer of a dry run is exactly what the import
-     * would do.
+     * alone. All in one transaction: every change is audited by its service as coming through the
+     * {@link AuditChannel#IMPORT} channel, followed by one entry summing the import up; with any bad row, or for a
+     * dry run, the transaction is rolled back, so the answer of a dry run is exactly what the import would do.
      *
      * @throws UnreadableFileException when the file as a whole cannot be read (not CSV or JSON, unknown column,
      *         not UTF-8, empty, too large)
@@ -73,8 +77,12 @@ public class ConstituencyTransfer {
         List<SourceRow> rows = TransferFiles.read(format, bytes, type.columns(), type.requiredColumns(), MAX_ROWS);
         return AuditChannel.callAs(AuditChannel.IMPORT, () -> writing.execute(status -> {
             ImportReport report = apply(type, rows, dryRun);
-            if (dryRun || !report.errors().isEmpty()) {
+            if (dryRun || !report.ok()) {
                 status.setRollbackOnly();
+            } else {
+                audit.record("IMPORT", "import", dataset.param(), format + " import of " + rows.size() + " "
+                        + dataset.param() + ": " + report.created() + " created, " + report.updated() + " updated, "
+                        + report.unchanged() + " unchanged", null, null);
             }
             return report;
         }));

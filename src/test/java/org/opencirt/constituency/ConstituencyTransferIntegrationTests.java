@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opencirt.audit.AuditChannel;
 import org.opencirt.audit.AuditEntry;
@@ -233,7 +236,22 @@ class ConstituencyTransferIntegrationTests {
             assertThat(entry.summary()).isEqualTo("sector Space " + suffix);
             assertThat(entry.actor()).isEqualTo("admin");
         });
+        assertThat(audit.search(new AuditQuery("admin", "IMPORT", "import", "sectors", AuditChannel.IMPORT.name(),
+                null, null), new PageRequest(0, 500)).items()).anySatisfy(entry -> assertThat(entry.summary())
+                        .isEqualTo("JSON import of 1 sectors: 1 created, 0 updated, 0 unchanged"));
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void semicolonSeparatedFilesFromSpreadsheetsAreReadToo() throws Exception {
+        String suffix = unique();
+        String csv = "name;description;criticalInfrastructure\r\nPorts " + suffix + ";\"Sea; river\";yes\r\n";
+
+        HttpResponse<String> response = importFile("sectors", "csv", csv, false, "admin");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(sectors.all()).filteredOn(s -> s.name().equals("Ports " + suffix)).singleElement()
+                .satisfies(s -> assertThat(s.description()).isEqualTo("Sea; river"));
     }
 
     @Test
@@ -269,6 +287,67 @@ class ConstituencyTransferIntegrationTests {
         assertThat(json.readTree(assetsJson).values()).singleElement()
                 .satisfies(asset -> assertThat(asset.get("value").asString()).isEqualTo("own-" + suffix + ".example"));
         assertThat(importFile("sectors", "csv", "name\nX\n", true, "member-" + suffix).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theImportPageChecksImportsAndExportsThroughTheBrowser() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String csrf = csrfToken(browser.send(page("/login").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(page("/login").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                        + PASSWORD + "&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+        HttpResponse<String> form = browser.send(page("/constituency/import").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Check (dry run)").contains("/constituency/export?type=assets&amp;format=json");
+        csrf = csrfToken(form.body());
+
+        String suffix = unique();
+        String bad = browser.send(upload(csrf, "check", "name,criticalInfrastructure\nUI " + suffix + ",maybe\n"),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(bad).contains("id=\"row-errors\"").contains("&#39;maybe&#39; is not true or false");
+        String checked = browser.send(upload(csrf, "check", "name\nUI " + suffix + "\n"),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(checked).contains("Importing it would create 1");
+        String imported = browser.send(upload(csrf, "import", "name\nUI " + suffix + "\n"),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(imported).contains("Imported: 1 created");
+
+        HttpResponse<String> download = browser.send(page("/constituency/export?type=sectors&format=json").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(download.body()).contains("\"UI " + suffix + "\"");
+        assertThat(browser.send(page("/constituency/import?lang=fr").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("V\u00e9rifier (essai \u00e0 blanc)");
+    }
+
+    private HttpRequest upload(String csrf, String action, String csv) {
+        String boundary = "----opencirt" + unique();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> fields = Map.of("_csrf", csrf, "type", "sectors", "format", "csv", "action", action);
+        fields.forEach((name, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; ")
+                .append("filename=\"sectors.csv\"\r\nContent-Type: text/csv\r\n\r\n").append(csv).append("\r\n--")
+                .append(boundary).append("--\r\n");
+        return page("/constituency/import").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    private HttpRequest.Builder page(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
+    }
+
+    private static String csrfToken(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"|"
+                + "(?:value|content)=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(html);
+        assertThat(matcher.find()).as("CSRF token in page").isTrue();
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     private void createSampleConstituency(String tag) throws IOException {

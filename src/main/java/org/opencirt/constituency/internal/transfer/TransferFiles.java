@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes the files of bulk import and export. CSV has a header row with the JSON field names (a team's
- * RFC 2350 fields as {@code profile.email} and so on) and lists comma-separated in one cell; JSON is an array of
- * objects. Whatever makes a whole file unusable is an {@link UnreadableFileException} with a message for the person
+ * RFC 2350 fields as {@code profile.email} and so on) and lists comma-separated in one cell; semicolon-separated
+ * files, as spreadsheets save them in many locales, are read too. JSON is an array of objects. Whatever makes a whole file unusable is an {@link UnreadableFileException} with a message for the person
  * who made the file; problems of single rows stay with the row.
  */
 public final class TransferFiles {
@@ -76,7 +76,7 @@ public final class TransferFiles {
     private static List<SourceRow> readCsv(String text, List<String> columns, List<String> required, int maxRows) {
         List<SourceRow> rows = new ArrayList<>();
         int[] lineStarts = lineStarts(text);
-        try (CSVParser parser = CSV.parse(new StringReader(text))) {
+        try (CSVParser parser = csvFormat(text).parse(new StringReader(text))) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new UnreadableFileException("The file is empty");
@@ -87,13 +87,21 @@ public final class TransferFiles {
                 if (rows.size() == maxRows) {
                     throw new FileTooLargeException("The file has more than " + maxRows + " rows; split it");
                 }
-                rows.add(csvRow(rows.size() + 1, line(lineStarts, record.getCharacterPosition()), header, record));
+                rows.add(csvRow(rows.size() + 1, line(text, lineStarts, record.getCharacterPosition()), header,
+                        record));
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new UnreadableFileException("The file is not valid CSV: " + cause.getMessage());
         }
         return rows;
+    }
+
+    /** Commas, or semicolons when the header has no comma, as spreadsheets write CSV in many locales. */
+    private static CSVFormat csvFormat(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        return header.indexOf(',') < 0 && header.indexOf(';') >= 0 ? CSV.builder().setDelimiter(';').get() : CSV;
     }
 
     private static List<String> header(CSVRecord record, List<String> columns, List<String> required) {
@@ -139,8 +147,13 @@ public final class TransferFiles {
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int line(int[] lineStarts, long position) {
-        int found = Arrays.binarySearch(lineStarts, (int) position);
+    /** The line of a record starting at the position; blank lines the parser skipped before it do not count. */
+    private static int line(String text, int[] lineStarts, long position) {
+        int start = (int) position;
+        while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
+            start++;
+        }
+        int found = Arrays.binarySearch(lineStarts, start);
         return (found >= 0 ? found : -found - 2) + 1;
     }
 
