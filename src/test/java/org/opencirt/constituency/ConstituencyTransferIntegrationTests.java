@@ -293,16 +293,20 @@ class ConstituencyTransferIntegrationTests {
     void theImportPageChecksImportsAndExportsThroughTheBrowser() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String csrf = csrfToken(browser.send(page("/login").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> login = browser.send(page("/login").header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                        + PASSWORD + "&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        String csrf = csrfToken(browser.send(page("/login").GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+        HttpResponse<String> login = browser.send(page("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD + "&_csrf=" + csrf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
         HttpResponse<String> form = browser.send(page("/constituency/import").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("Check (dry run)").contains("/constituency/export?type=assets&amp;format=json");
+        assertThat(form.body()).contains("Check (dry run)")
+                .contains("/constituency/export?type=assets&amp;format=json");
         csrf = csrfToken(form.body());
 
         String suffix = unique();

@@ -43,9 +43,9 @@ final class CalderaBuilder {
             "Elias", "Marta", "Joon", "Sofia", "Dario", "Helena", "Tomas", "Ayla", "Bruno", "Carmen", "Idris"};
     private static final String[] LAST_NAMES = {"Okafor", "Varga", "Mendes", "Asante", "Duarte", "Lindqvist",
             "Haddad", "Moreau", "Castillo", "Park", "Rossi", "Ferreira", "Novak", "Quispe", "Bauer", "Sato"};
-    private static final String[] WORDS = {"amber", "basalt", "cinder", "delta", "ember", "fjord", "granite", "harbor",
-            "iris", "jade", "kiln", "lagoon", "magma", "nectar", "onyx", "pumice", "quarry", "ridge", "summit", "tephra",
-            "umber", "vent", "willow", "zephyr", "coral", "meadow", "orchard", "pepper", "saffron", "tide"};
+    private static final String[] WORDS = {"amber", "basalt", "cinder", "delta", "ember", "fjord", "granite",
+            "harbor", "iris", "jade", "kiln", "lagoon", "magma", "nectar", "onyx", "pumice", "quarry", "ridge", "summit",
+            "tephra", "umber", "vent", "willow", "zephyr", "coral", "meadow", "orchard", "pepper", "saffron", "tide"};
     private static final String[] HOST_LABELS = {"www", "mail", "vpn", "portal", "api", "intranet", "sso", "cdn",
             "status", "remote", "webmail", "shop", "mx1", "mx2", "ns1", "ns2"};
     private static final String[] LANGUAGES = {"en", "fr", "es"};

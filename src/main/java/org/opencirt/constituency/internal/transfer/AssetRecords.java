@@ -20,38 +20,18 @@ import org.springframework.stereotype.Component;
  * is updated, not duplicated); the owner given by name. New assets are written together at the end, in one batch.
  */
 @Component
-class AssetRecords implements RecordType {
-
-    private static final List<String> COLUMNS = List.of("organisation", "kind", "value", "description");
+class AssetRecords extends RecordType {
 
     private final AssetService assets;
     private final AssetRepository repository;
     private final References references;
 
     AssetRecords(AssetService assets, AssetRepository repository, References references) {
+        super(Dataset.ASSETS, List.of("organisation", "kind", "value", "description"),
+                List.of("organisation", "kind", "value"), "value");
         this.assets = assets;
         this.repository = repository;
         this.references = references;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.ASSETS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("organisation", "kind", "value");
-    }
-
-    @Override
-    public String keyColumn() {
-        return "value";
     }
 
     @Override
@@ -103,14 +83,9 @@ class AssetRecords implements RecordType {
                 Validation parsing = new Validation();
                 NetworkAsset.Input input = new NetworkAsset.Input(references.organisation(row, "organisation", parsing),
                         row.enumValue("kind", AssetKind.class, parsing), row.text("value"), row.text("description"));
-                NetworkAsset existing = existing(row);
-                NetworkAsset.Input clean = References.validated(AssetRecords.this, parsing,
-                        () -> assets.validate(input, existing == null ? null : existing.id()));
-                NetworkAsset.Input current = existing == null ? null
-                        : new NetworkAsset.Input(existing.organisationId(), existing.kind(), existing.value(),
-                                existing.description());
-                return References.upsert(clean, current, () -> created.add(clean),
-                        () -> assets.update(existing.id(), clean));
+                return save(parsing, input, existing(row), NetworkAsset::id,
+                        a -> new NetworkAsset.Input(a.organisationId(), a.kind(), a.value(), a.description()),
+                        assets::validate, created::add, (id, valid) -> assets.update(id, valid));
             }
 
             @Override

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.opencirt.common.Validation;
 import org.opencirt.constituency.ConstituencyTransfer.Dataset;
@@ -21,10 +20,7 @@ import org.springframework.stereotype.Component;
  * by name. The OpenPGP fingerprint is not a column: it is computed from the key.
  */
 @Component
-class ContactRecords implements RecordType {
-
-    private static final List<String> COLUMNS = List.of("organisation", "team", "kind", "name", "email", "phone",
-            "available24x7", "languages", "pgpPublicKey", "notes");
+class ContactRecords extends RecordType {
 
     private final ContactService contacts;
     private final ContactRepository repository;
@@ -34,31 +30,13 @@ class ContactRecords implements RecordType {
 
     ContactRecords(ContactService contacts, ContactRepository repository, OrganisationRepository organisations,
             TeamRepository teams, References references) {
+        super(Dataset.CONTACTS, List.of("organisation", "team", "kind", "name", "email", "phone", "available24x7",
+                "languages", "pgpPublicKey", "notes"), List.of("kind", "name", "email"), "email");
         this.contacts = contacts;
         this.repository = repository;
         this.organisations = organisations;
         this.teams = teams;
         this.references = references;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.CONTACTS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("kind", "name", "email");
-    }
-
-    @Override
-    public String keyColumn() {
-        return "email";
     }
 
     @Override
@@ -77,7 +55,8 @@ class ContactRecords implements RecordType {
     private static Map<String, Object> row(Contact contact, Map<Long, String> organisationNames,
             Map<Long, String> teamNames) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("organisation", contact.organisationId() == null ? null : organisationNames.get(contact.organisationId()));
+        row.put("organisation",
+                contact.organisationId() == null ? null : organisationNames.get(contact.organisationId()));
         row.put("team", contact.teamId() == null ? null : teamNames.get(contact.teamId()));
         row.put("kind", contact.kind().name());
         row.put("name", contact.name());
@@ -98,7 +77,7 @@ class ContactRecords implements RecordType {
         }
         String organisation = row.text("organisation");
         String owner = organisation != null ? "organisation " + organisation : "team " + row.text("team");
-        return (owner + " " + email).toLowerCase(Locale.ROOT);
+        return caseInsensitive(owner + " " + email);
     }
 
     @Override
@@ -109,14 +88,10 @@ class ContactRecords implements RecordType {
                     references.team(row, "team", parsing), row.enumValue("kind", ContactKind.class, parsing),
                     row.text("name"), row.text("email"), row.text("phone"), row.bool("available24x7", parsing),
                     row.list("languages"), row.text("pgpPublicKey"), row.text("notes"));
-            Contact existing = existing(input);
-            Contact.Input clean = References.validated(this, parsing, () -> contacts.validate(input));
-            Contact.Input current = existing == null ? null
-                    : new Contact.Input(existing.organisationId(), existing.teamId(), existing.kind(), existing.name(),
-                            existing.email(), existing.phone(), existing.available24x7(), existing.languages(),
-                            existing.pgpPublicKey(), existing.notes());
-            return References.upsert(clean, current, () -> contacts.create(clean),
-                    () -> contacts.update(existing.id(), clean));
+            return save(parsing, input, existing(input), Contact::id,
+                    c -> new Contact.Input(c.organisationId(), c.teamId(), c.kind(), c.name(), c.email(), c.phone(),
+                            c.available24x7(), c.languages(), c.pgpPublicKey(), c.notes()),
+                    (valid, id) -> contacts.validate(valid), contacts::create, contacts::update);
         };
     }
 

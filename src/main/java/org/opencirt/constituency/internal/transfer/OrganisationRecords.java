@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.opencirt.common.Validation;
 import org.opencirt.constituency.ConstituencyTransfer.Dataset;
@@ -20,10 +19,7 @@ import org.springframework.stereotype.Component;
  * first, so that the file imports again; a missing country means this installation's country.
  */
 @Component
-class OrganisationRecords implements RecordType {
-
-    private static final List<String> COLUMNS = List.of("name", "shortName", "sector", "country", "kind", "parent",
-            "website", "description");
+class OrganisationRecords extends RecordType {
 
     private final OrganisationService organisations;
     private final OrganisationRepository repository;
@@ -32,30 +28,12 @@ class OrganisationRecords implements RecordType {
 
     OrganisationRecords(OrganisationService organisations, OrganisationRepository repository, References references,
             @Value("${opencirt.country:XC}") String defaultCountry) {
+        super(Dataset.ORGANISATIONS, List.of("name", "shortName", "sector", "country", "kind", "parent", "website",
+                "description"), List.of("name", "kind"), "name");
         this.organisations = organisations;
         this.repository = repository;
         this.references = references;
         this.defaultCountry = defaultCountry;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.ORGANISATIONS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("name", "kind");
-    }
-
-    @Override
-    public String keyColumn() {
-        return "name";
     }
 
     @Override
@@ -94,12 +72,6 @@ class OrganisationRecords implements RecordType {
     }
 
     @Override
-    public Object key(SourceRow row) {
-        String name = row.text("name");
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
     public Session start() {
         return row -> {
             Validation parsing = new Validation();
@@ -108,15 +80,10 @@ class OrganisationRecords implements RecordType {
                     references.sector(row, "sector", parsing), country == null ? defaultCountry : country,
                     row.enumValue("kind", OrganisationKind.class, parsing),
                     references.organisation(row, "parent", parsing), row.text("website"), row.text("description"));
-            Organisation existing = input.name() == null ? null : repository.findByName(input.name()).orElse(null);
-            Organisation.Input clean = References.validated(this, parsing,
-                    () -> organisations.validate(input, existing == null ? null : existing.id()));
-            Organisation.Input current = existing == null ? null
-                    : new Organisation.Input(existing.name(), existing.shortName(), existing.sectorId(),
-                            existing.country(), existing.kind(), existing.parentId(), existing.website(),
-                            existing.description());
-            return References.upsert(clean, current, () -> organisations.create(clean),
-                    () -> organisations.update(existing.id(), clean));
+            return save(parsing, input, input.name() == null ? null : repository.findByName(input.name()).orElse(null),
+                    Organisation::id, o -> new Organisation.Input(o.name(), o.shortName(), o.sectorId(), o.country(),
+                            o.kind(), o.parentId(), o.website(), o.description()),
+                    organisations::validate, organisations::create, organisations::update);
         };
     }
 }

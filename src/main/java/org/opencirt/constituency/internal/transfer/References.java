@@ -1,14 +1,7 @@
 package org.opencirt.constituency.internal.transfer;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.opencirt.common.FieldProblem;
-import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.Validation;
 import org.opencirt.constituency.Organisation;
 import org.opencirt.constituency.Sector;
@@ -59,39 +52,5 @@ public class References {
             return null;
         }
         return id.apply(found.get());
-    }
-
-    /**
-     * Runs a service's validation after the row's own parsing and reports both at once; a service complaint about a
-     * column that already has a parsing problem (an unknown sector reported again as a missing one) is dropped.
-     */
-    public static <T> T validated(RecordType type, Validation parsing, Supplier<T> validate) {
-        List<FieldProblem> problems = new ArrayList<>(parsing.problems());
-        Set<String> blamed = new HashSet<>();
-        problems.forEach(problem -> blamed.add(problem.field()));
-        T clean = null;
-        try {
-            clean = validate.get();
-        } catch (InvalidInputException e) {
-            e.problems().stream().filter(problem -> !blamed.contains(type.column(problem.field())))
-                    .forEach(problems::add);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return clean;
-    }
-
-    /** Creates the record when new, updates it when it differs, or leaves it. */
-    public static <I> RecordType.Outcome upsert(I clean, I current, Runnable create, Runnable update) {
-        if (current == null) {
-            create.run();
-            return RecordType.Outcome.CREATED;
-        }
-        if (current.equals(clean)) {
-            return RecordType.Outcome.UNCHANGED;
-        }
-        update.run();
-        return RecordType.Outcome.UPDATED;
     }
 }

@@ -2,7 +2,6 @@ package org.opencirt.constituency.internal.transfer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,38 +18,17 @@ import org.springframework.stereotype.Component;
 
 /** Sectors in files: found again by name. A CONSTITUENT exports only its own organisation's sector. */
 @Component
-class SectorRecords implements RecordType {
-
-    private static final List<String> COLUMNS = List.of("name", "description", "criticalInfrastructure");
+class SectorRecords extends RecordType {
 
     private final SectorService sectors;
     private final SectorRepository repository;
     private final OrganisationService organisations;
 
     SectorRecords(SectorService sectors, SectorRepository repository, OrganisationService organisations) {
+        super(Dataset.SECTORS, List.of("name", "description", "criticalInfrastructure"), List.of("name"), "name");
         this.sectors = sectors;
         this.repository = repository;
         this.organisations = organisations;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.SECTORS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("name");
-    }
-
-    @Override
-    public String keyColumn() {
-        return "name";
     }
 
     @Override
@@ -73,24 +51,14 @@ class SectorRecords implements RecordType {
     }
 
     @Override
-    public Object key(SourceRow row) {
-        String name = row.text("name");
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
     public Session start() {
         return row -> {
             Validation parsing = new Validation();
             Sector.Input input = new Sector.Input(row.text("name"), row.text("description"),
                     row.bool("criticalInfrastructure", parsing));
-            Sector existing = input.name() == null ? null : repository.findByName(input.name()).orElse(null);
-            Sector.Input clean = References.validated(this, parsing,
-                    () -> sectors.validate(input, existing == null ? null : existing.id()));
-            Sector.Input current = existing == null ? null
-                    : new Sector.Input(existing.name(), existing.description(), existing.criticalInfrastructure());
-            return References.upsert(clean, current, () -> sectors.create(clean),
-                    () -> sectors.update(existing.id(), clean));
+            return save(parsing, input, input.name() == null ? null : repository.findByName(input.name()).orElse(null),
+                    Sector::id, s -> new Sector.Input(s.name(), s.description(), s.criticalInfrastructure()),
+                    sectors::validate, sectors::create, sectors::update);
         };
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.opencirt.common.Validation;
@@ -23,13 +22,11 @@ import org.springframework.stereotype.Component;
  * {@code profile.*} columns (a nested {@code profile} object in JSON). Teams are a directory every user may read.
  */
 @Component
-class TeamRecords implements RecordType {
+class TeamRecords extends RecordType {
 
     private static final List<String> PROFILE = List.of("email", "phone", "website", "address", "timeZone", "mission",
             "constituencyScope", "sponsorship", "authority", "serviceHours", "languages", "incidentPolicy",
             "cooperationPolicy", "communicationPolicy", "services", "reportingForms", "disclaimers", "updatedOn");
-    private static final List<String> COLUMNS = columns(List.of("name", "shortName", "kind", "country", "organisation",
-            "sector", "memberships"));
 
     private final TeamService teams;
     private final TeamRepository repository;
@@ -39,36 +36,14 @@ class TeamRecords implements RecordType {
 
     TeamRecords(TeamService teams, TeamRepository repository, OrganisationRepository organisations,
             References references, @Value("${opencirt.country:XC}") String defaultCountry) {
+        super(Dataset.TEAMS, Stream.concat(Stream.of("name", "shortName", "kind", "country", "organisation", "sector",
+                "memberships"), PROFILE.stream().map(field -> "profile." + field)).toList(), List.of("name", "kind"),
+                "name");
         this.teams = teams;
         this.repository = repository;
         this.organisations = organisations;
         this.references = references;
         this.defaultCountry = defaultCountry;
-    }
-
-    private static List<String> columns(List<String> own) {
-        return Stream.concat(own.stream(), PROFILE.stream().map(field -> "profile." + field))
-                .toList();
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.TEAMS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("name", "kind");
-    }
-
-    @Override
-    public String keyColumn() {
-        return "name";
     }
 
     @Override
@@ -99,12 +74,6 @@ class TeamRecords implements RecordType {
     }
 
     @Override
-    public Object key(SourceRow row) {
-        String name = row.text("name");
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
     public Session start() {
         return row -> {
             Validation parsing = new Validation();
@@ -122,15 +91,10 @@ class TeamRecords implements RecordType {
                     row.enumValue("kind", TeamKind.class, parsing), country == null ? defaultCountry : country,
                     references.organisation(row, "organisation", parsing), references.sector(row, "sector", parsing),
                     row.list("memberships"), profile);
-            Team existing = input.name() == null ? null : repository.findByName(input.name()).orElse(null);
-            Team.Input clean = References.validated(this, parsing,
-                    () -> teams.validate(input, existing == null ? null : existing.id()));
-            Team.Input current = existing == null ? null
-                    : new Team.Input(existing.name(), existing.shortName(), existing.kind(), existing.country(),
-                            existing.organisationId(), existing.sectorId(), existing.memberships(),
-                            existing.profile());
-            return References.upsert(clean, current, () -> teams.create(clean),
-                    () -> teams.update(existing.id(), clean));
+            return save(parsing, input, input.name() == null ? null : repository.findByName(input.name()).orElse(null),
+                    Team::id, t -> new Team.Input(t.name(), t.shortName(), t.kind(), t.country(), t.organisationId(),
+                            t.sectorId(), t.memberships(), t.profile()),
+                    teams::validate, teams::create, teams::update);
         };
     }
 }

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and writes the files of bulk import and export. CSV has a header row with the JSON field names (a team's
  * RFC 2350 fields as {@code profile.email} and so on) and lists comma-separated in one cell; semicolon-separated
- * files, as spreadsheets save them in many locales, are read too. JSON is an array of objects. Whatever makes a whole file unusable is an {@link UnreadableFileException} with a message for the person
+ * files, as spreadsheets save them in many locales, are read too. JSON is an array of objects. Whatever makes a
+ * whole file unusable is an {@link UnreadableFileException} with a message for the person
  * who made the file; problems of single rows stay with the row.
  */
 public final class TransferFiles {
