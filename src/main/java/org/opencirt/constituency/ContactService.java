@@ -144,6 +144,7 @@ public class ContactService {
                 }
             }
         }
+        validation.require(String.join(",", languages).length() <= 100, "languages", "list is too long");
         String key = Texts.blankToNull(input.pgpPublicKey());
         if (key != null) {
             try {

@@ -105,9 +105,10 @@ public class TeamService {
         if (input.organisationId() != null && organisations.findById(input.organisationId()).isEmpty()) {
             validation.add("organisationId", "no organisation " + input.organisationId());
         }
-        Team.Rfc2350 profile = input.profile() == null ? Team.Rfc2350.empty() : input.profile();
-        if (profile.email() != null && !profile.email().isBlank()) {
-            validation.require(EmailAddresses.isValid(profile.email().trim()), "profile.email",
+        Team.Rfc2350 profile = tidy(input.profile() == null ? Team.Rfc2350.empty() : input.profile());
+        checkLengths(profile, validation);
+        if (profile.email() != null) {
+            validation.require(EmailAddresses.isValid(profile.email()), "profile.email",
                     "'" + profile.email() + "' is not an e-mail address");
         }
         validation.require(SqlSupport.joinList(input.memberships()) == null
@@ -129,5 +130,35 @@ public class TeamService {
                 Countries.normalise(input.country()), input.organisationId(), input.sectorId(),
                 input.memberships() == null ? List.of() : SqlSupport.splitList(SqlSupport.joinList(input.memberships())),
                 profile);
+    }
+
+    /** The profile with its texts trimmed and blank ones as null, as every other field is stored. */
+    private static Team.Rfc2350 tidy(Team.Rfc2350 p) {
+        return new Team.Rfc2350(Texts.blankToNull(p.email()), Texts.blankToNull(p.phone()),
+                Texts.blankToNull(p.website()), Texts.blankToNull(p.address()), Texts.blankToNull(p.timeZone()),
+                Texts.blankToNull(p.mission()), Texts.blankToNull(p.constituencyScope()),
+                Texts.blankToNull(p.sponsorship()), Texts.blankToNull(p.authority()),
+                Texts.blankToNull(p.serviceHours()), Texts.blankToNull(p.languages()),
+                Texts.blankToNull(p.incidentPolicy()), Texts.blankToNull(p.cooperationPolicy()),
+                Texts.blankToNull(p.communicationPolicy()), Texts.blankToNull(p.services()),
+                Texts.blankToNull(p.reportingForms()), Texts.blankToNull(p.disclaimers()), p.updatedOn());
+    }
+
+    /** The column sizes of the profile: callers without bean validation (imports) get a message, not a 500. */
+    private static void checkLengths(Team.Rfc2350 p, Validation validation) {
+        validation.maxLength(p.email(), "profile.email", 320).maxLength(p.phone(), "profile.phone", 50)
+                .maxLength(p.website(), "profile.website", 500).maxLength(p.address(), "profile.address", 1000)
+                .maxLength(p.timeZone(), "profile.timeZone", 60).maxLength(p.mission(), "profile.mission", 4000)
+                .maxLength(p.constituencyScope(), "profile.constituencyScope", 4000)
+                .maxLength(p.sponsorship(), "profile.sponsorship", 2000)
+                .maxLength(p.authority(), "profile.authority", 2000)
+                .maxLength(p.serviceHours(), "profile.serviceHours", 500)
+                .maxLength(p.languages(), "profile.languages", 200)
+                .maxLength(p.incidentPolicy(), "profile.incidentPolicy", 4000)
+                .maxLength(p.cooperationPolicy(), "profile.cooperationPolicy", 4000)
+                .maxLength(p.communicationPolicy(), "profile.communicationPolicy", 4000)
+                .maxLength(p.services(), "profile.services", 4000)
+                .maxLength(p.reportingForms(), "profile.reportingForms", 1000)
+                .maxLength(p.disclaimers(), "profile.disclaimers", 2000);
     }
 }

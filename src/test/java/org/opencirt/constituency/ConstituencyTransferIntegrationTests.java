@@ -152,6 +152,8 @@ class ConstituencyTransferIntegrationTests {
         byte[] huge = new byte[ConstituencyTransfer.MAX_BYTES + 1];
         Arrays.fill(huge, (byte) 'a');
         assertUnreadable(post("/api/v1/import?type=sectors&format=csv", "text/csv", huge, "admin"), 413, "20 MB");
+        assertUnreadable(post("/api/v1/import?type=sectors&format=csv", "application/x-www-form-urlencoded",
+                "name\nX\n".getBytes(StandardCharsets.UTF_8), "admin"), 400, "text/csv");
         HttpResponse<String> unknownType = importFile("planets", "csv", "name\nMars\n", false, "admin");
         assertThat(unknownType.statusCode()).isEqualTo(400);
         assertThat(body(unknownType).get("detail").asString()).contains("sectors, organisations");
@@ -202,6 +204,20 @@ class ConstituencyTransferIntegrationTests {
         assertThat(errors.get(0).get("message").asString()).contains("earlier row");
         assertThat(errors.get(1).get("row").asInt()).isEqualTo(3);
         assertThat(errors.get(1).get("message").asString()).isEqualTo("duplicates row 2 of this file");
+    }
+
+    @Test
+    void aTooLongRfc2350FieldIsARowErrorNotAServerError() throws Exception {
+        String json = "[{\"name\": \"Long " + unique() + "\", \"kind\": \"FOREIGN_PEER\", \"country\": \"FR\","
+                + " \"profile\": {\"mission\": \"" + "x".repeat(4001) + "\", \"email\": \" cert@long.example \"}}]";
+
+        HttpResponse<String> response = importFile("teams", "json", json, true, "admin");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(body(response).get("errors").values()).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("profile.mission");
+            assertThat(error.get("message").asString()).isEqualTo("must be at most 4000 characters");
+        });
     }
 
     @Test

@@ -64,6 +64,12 @@ public class TransferApiController {
     @PreAuthorize(Permissions.WRITE)
     public ResponseEntity<Object> importBody(@RequestParam String type, @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) throws IOException {
+        if (request.getContentType() != null
+                && request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            throw new UnreadableFileException("The file was sent as a form (Content-Type: "
+                    + MediaType.APPLICATION_FORM_URLENCODED_VALUE + "); send it as text/csv or application/json, "
+                    + "for example curl -H 'Content-Type: text/csv' --data-binary @file.csv");
+        }
         Format chosen = format != null ? Format.fromParam(format) : guess(request.getContentType(), null);
         return answer(transfer.importFile(Dataset.fromParam(type), chosen, request.getInputStream(), dryRun));
     }
