@@ -1,11 +1,21 @@
 package org.opencirt.constituency;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 import org.opencirt.audit.AuditLog;
+import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.NotFoundException;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
@@ -54,10 +64,63 @@ public class AssetService {
         long id = assets.insert(clean.organisationId(), clean.kind(), clean.value(), clean.description(), demo,
                 clock.instant());
         NetworkAsset created = get(id);
-        audit.record("CREATE", "asset", id, created.kind() + " " + created.value() + " of "
-                + created.organisationName(), null, created);
+        audit.record("CREATE", "asset", id, describe(created), null, created);
         index.rebuildAfterCommit();
         return new NetworkAsset.Saved(created, overlaps(clean));
+    }
+
+    /**
+     * Registers many new assets at once (demo data, imports). Each is validated as by {@link #create} and audited
+     * with its own entry, but none is read back, no overlap warnings are computed and the lookup index is rebuilt
+     * once, so that thousands of assets load in seconds.
+     *
+     * @throws InvalidInputException for the first invalid asset, or a value given twice; nothing is kept then
+     */
+    @Transactional
+    public List<NetworkAsset> createAll(List<NetworkAsset.Input> inputs, boolean demo) {
+        Map<String, List<NetworkAsset>> existing = existingValues(inputs);
+        Map<Long, Optional<Organisation>> owners = new HashMap<>();
+        Set<String> given = new HashSet<>();
+        List<NetworkAsset.Input> clean = new ArrayList<>(inputs.size());
+        for (NetworkAsset.Input input : inputs) {
+            NetworkAsset.Input valid = validate(input, null,
+                    organisationId -> owners.computeIfAbsent(organisationId, organisations::findById).isPresent(),
+                    (kind, value) -> existing.getOrDefault(kind + " " + value, List.of()));
+            if (!given.add(valid.kind() + " " + valid.value())) {
+                throw new InvalidInputException("value", valid.value() + " is given twice");
+            }
+            clean.add(valid);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> ids = assets.insertAll(clean, demo, now);
+        List<NetworkAsset> created = new ArrayList<>(clean.size());
+        for (int i = 0; i < clean.size(); i++) {
+            NetworkAsset.Input valid = clean.get(i);
+            NetworkAsset asset = new NetworkAsset(ids.get(i), valid.organisationId(),
+                    owners.get(valid.organisationId()).orElseThrow().name(), valid.kind(), valid.value(),
+                    valid.description(), demo, now, now);
+            audit.record("CREATE", "asset", asset.id(), describe(asset), null, asset);
+            created.add(asset);
+        }
+        index.rebuildAfterCommit();
+        return created;
+    }
+
+    /** The registered assets with any of the inputs' values, keyed by kind and canonical value, in a few queries. */
+    private Map<String, List<NetworkAsset>> existingValues(List<NetworkAsset.Input> inputs) {
+        Map<AssetKind, Set<String>> values = new EnumMap<>(AssetKind.class);
+        for (NetworkAsset.Input input : inputs) {
+            try {
+                values.computeIfAbsent(input.kind(), kind -> new HashSet<>())
+                        .add(AssetValues.canonical(input.kind(), input.value().trim()));
+            } catch (RuntimeException malformed) {
+                // validate() reports it with the asset
+            }
+        }
+        Map<String, List<NetworkAsset>> existing = new HashMap<>();
+        values.forEach((kind, canonical) -> assets.findSameValues(kind, canonical)
+                .forEach((value, owners) -> existing.put(kind + " " + value, owners)));
+        return existing;
     }
 
     @Transactional
@@ -66,8 +129,7 @@ public class AssetService {
         NetworkAsset.Input clean = validate(input, id);
         assets.update(id, clean.organisationId(), clean.kind(), clean.value(), clean.description(), clock.instant());
         NetworkAsset after = get(id);
-        audit.record("UPDATE", "asset", id, after.kind() + " " + after.value() + " of " + after.organisationName(),
-                before, after);
+        audit.record("UPDATE", "asset", id, describe(after), before, after);
         index.rebuildAfterCommit();
         return new NetworkAsset.Saved(after, overlaps(clean));
     }
@@ -76,8 +138,7 @@ public class AssetService {
     public void delete(long id) {
         NetworkAsset before = get(id);
         assets.delete(id);
-        audit.record("DELETE", "asset", id, before.kind() + " " + before.value() + " of "
-                + before.organisationName(), before, null);
+        audit.record("DELETE", "asset", id, describe(before), before, null);
         index.rebuildAfterCommit();
     }
 
@@ -110,13 +171,19 @@ public class AssetService {
 
     /** Checks an asset: the organisation exists, the value is well-formed, and nobody else owns exactly it. */
     public NetworkAsset.Input validate(NetworkAsset.Input input, Long id) {
+        return validate(input, id, organisationId -> organisations.findById(organisationId).isPresent(),
+                assets::findSameValue);
+    }
+
+    private NetworkAsset.Input validate(NetworkAsset.Input input, Long id, LongPredicate organisationExists,
+            BiFunction<AssetKind, String, List<NetworkAsset>> sameValue) {
         Validation validation = new Validation()
                 .require(input.organisationId() != null, "organisationId", "must not be empty")
                 .require(input.kind() != null, "kind", "must be one of " + List.of(AssetKind.values()))
                 .requireText(input.value(), "value", 300)
                 .maxLength(input.description(), "description", 500);
         validation.throwIfInvalid();
-        if (organisations.findById(input.organisationId()).isEmpty()) {
+        if (!organisationExists.test(input.organisationId())) {
             validation.add("organisationId", "no organisation " + input.organisationId());
         }
         String value = null;
@@ -126,7 +193,7 @@ public class AssetService {
             validation.add("value", e.getMessage());
         }
         validation.throwIfInvalid();
-        for (NetworkAsset existing : assets.findSameValue(input.kind(), value)) {
+        for (NetworkAsset existing : sameValue.apply(input.kind(), value)) {
             if (id != null && existing.id() == id) {
                 continue;
             }
@@ -138,6 +205,10 @@ public class AssetService {
         validation.throwIfInvalid();
         return new NetworkAsset.Input(input.organisationId(), input.kind(), value,
                 Texts.blankToNull(input.description()));
+    }
+
+    private static String describe(NetworkAsset asset) {
+        return asset.kind() + " " + asset.value() + " of " + asset.organisationName();
     }
 
     /**

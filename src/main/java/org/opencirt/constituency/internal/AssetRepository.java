@@ -3,10 +3,15 @@ package org.opencirt.constituency.internal;
 import static org.opencirt.common.SqlSupport.instant;
 import static org.opencirt.common.SqlSupport.utc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.opencirt.common.PageRequest;
@@ -14,6 +19,7 @@ import org.opencirt.common.PageResult;
 import org.opencirt.common.SqlSupport.Where;
 import org.opencirt.constituency.AssetKind;
 import org.opencirt.constituency.NetworkAsset;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,6 +31,9 @@ public class AssetRepository {
 
     private static final String SELECT = "select a.*, o.name as organisation_name from network_asset a "
             + "join organisation o on o.id = a.organisation_id";
+
+    /** Values bound in one {@code in (...)} list, well below every driver's parameter limit. */
+    private static final int IN_LIST_SIZE = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -45,11 +54,33 @@ public class AssetRepository {
         return keys.getKey().longValue();
     }
 
-    /** Inserts many assets in JDBC batches (demo data, imports). */
-    public void insertBatch(List<Object[]> rows) {
-        jdbcTemplate.batchUpdate("""
+    /** Inserts many assets in one JDBC batch (demo data, imports); returns their ids in order. */
+    public List<Long> insertAll(List<NetworkAsset.Input> inputs, boolean demo, Instant now) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbcTemplate.batchUpdate(connection -> connection.prepareStatement("""
                 insert into network_asset (organisation_id, kind, asset_value, description, demo, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows);
+                values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        NetworkAsset.Input input = inputs.get(i);
+                        statement.setLong(1, input.organisationId());
+                        statement.setString(2, input.kind().name());
+                        statement.setString(3, input.value());
+                        statement.setString(4, input.description());
+                        statement.setBoolean(5, demo);
+                        statement.setObject(6, utc(now));
+                        statement.setObject(7, utc(now));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return inputs.size();
+                    }
+                }, keys);
+        return keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
     }
 
     public void update(long id, long organisationId, AssetKind kind, String value, String description, Instant now) {
@@ -70,6 +101,21 @@ public class AssetRepository {
     public List<NetworkAsset> findByOrganisation(long organisationId) {
         return jdbc.sql(SELECT + " where a.organisation_id = ? order by a.kind, a.asset_value").param(organisationId)
                 .query(AssetRepository::map).list();
+    }
+
+    /** Assets with exactly one of these values, by kind and value: {@link #findSameValue} for many at once. */
+    public Map<String, List<NetworkAsset>> findSameValues(AssetKind kind, Collection<String> values) {
+        Map<String, List<NetworkAsset>> found = new HashMap<>();
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += IN_LIST_SIZE) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_SIZE));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(0, kind.name());
+            jdbc.sql(SELECT + " where a.kind = ? and a.asset_value in (" + "?, ".repeat(chunk.size() - 1) + "?)")
+                    .params(params).query(AssetRepository::map)
+                    .list().forEach(asset -> found.computeIfAbsent(asset.value(), v -> new ArrayList<>()).add(asset));
+        }
+        return found;
     }
 
     /** Other organisations' assets with exactly this kind and value. */
