@@ -1,0 +1,38 @@
+package org.opencirt.constituency.internal;
+
+import java.util.Optional;
+import org.opencirt.common.NotFoundException;
+import org.opencirt.identity.CurrentUser;
+
+/**
+ * The constituency's one access rule: staff see everything; a CONSTITUENT or PARTNER sees only its own
+ * organisation. Hidden records answer “not found”, so nobody learns that they exist.
+ */
+public final class Access {
+
+    /** Organisation id that matches nothing: a restricted user without an organisation sees nothing. */
+    private static final long NO_ORGANISATION = -1L;
+
+    private Access() {
+    }
+
+    /** Null when the caller sees the whole constituency, otherwise the only organisation it may see. */
+    public static Long restrictedTo() {
+        Optional<CurrentUser> user = CurrentUser.get();
+        if (user.isEmpty() || user.get().seesWholeConstituency()) {
+            return null;
+        }
+        return user.get().organisationId() == null ? NO_ORGANISATION : user.get().organisationId();
+    }
+
+    public static boolean canSee(Long organisationId) {
+        Long only = restrictedTo();
+        return only == null || only.equals(organisationId);
+    }
+
+    public static void requireVisible(String what, long id, Long organisationId) {
+        if (!canSee(organisationId)) {
+            throw new NotFoundException(what, id);
+        }
+    }
+}
