@@ -218,7 +218,8 @@ final class FieldValues {
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
-        String iso = (text.endsWith(" UTC") ? text.substring(0, text.length() - 4) + 'Z' : text).replace(' ', 'T');
+        String iso = (text.endsWith(" UTC") ? text.substring(0, text.length() - 4) + 'Z' : text)
+                .replace(" +", "+").replace(" -", "-").replace(' ', 'T');
         if (iso.length() > 19 && (iso.endsWith("Z") || iso.charAt(iso.length() - 3) == ':'
                 || iso.charAt(iso.length() - 5) == '+' || iso.charAt(iso.length() - 5) == '-')) {
             if (iso.charAt(iso.length() - 5) == '+' || iso.charAt(iso.length() - 5) == '-') {
