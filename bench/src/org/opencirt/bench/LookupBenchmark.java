@@ -109,7 +109,8 @@ public final class LookupBenchmark {
 
     // ---- generating the constituency as text -------------------------------------------------------------------
 
-    private List<IndexedAsset> generateAssets() {
+    /** Also used by {@link PipelineBenchmark} to build the same constituency. */
+    List<IndexedAsset> generateAssets() {
         List<IndexedAsset> assets = new ArrayList<>(IPV4_PREFIXES + IPV6_PREFIXES + ASNS + DOMAINS);
         for (int i = 0; i < IPV4_PREFIXES; i++) {
             generateIpv4Prefix(i);
@@ -176,7 +177,7 @@ public final class LookupBenchmark {
         return (1 + random.nextInt(223)) << 24 | random.nextInt(1 << 24);
     }
 
-    private long randomAsn() {
+    long randomAsn() {
         return random.nextInt(10) < 7
                 ? 1 + random.nextInt(64_495)
                 : 131_072 + random.nextLong(4_199_999_999L - 131_072);
@@ -209,7 +210,8 @@ public final class LookupBenchmark {
 
     // ---- lookup samples: about half of them hit ---------------------------------------------------------------
 
-    private int ipv4Sample() {
+    /** Half uniformly random, half inside a random owned prefix; also used by {@link PipelineBenchmark}. */
+    int ipv4Sample() {
         if (random.nextBoolean()) {
             return random.nextInt();
         }
