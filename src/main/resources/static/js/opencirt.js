@@ -14,3 +14,13 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// After htmx has changed the address (live search, filters), the language links follow it, so that switching
+// language keeps the search: the same address with only lang replaced.
+document.addEventListener('htmx:pushedIntoHistory', function () {
+  document.querySelectorAll('a[data-lang]').forEach(function (link) {
+    var url = new URL(window.location.href);
+    url.searchParams.set('lang', link.getAttribute('data-lang'));
+    link.setAttribute('href', url.pathname + url.search);
+  });
+});

@@ -1,6 +1,9 @@
 package org.opencirt.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -92,7 +96,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input",
                 problems.isEmpty() ? "The request is invalid." : problems.get(0).field() + ": " + problems.get(0).message(),
                 problems);
-        return ResponseEntity.unprocessableContent().body(body);
+        return handleExceptionInternal(ex, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
     @Override
@@ -103,15 +107,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.unprocessableContent()
-                .body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", "The request is invalid.", problems));
+        return handleExceptionInternal(ex,
+                problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", "The request is invalid.", problems),
+                headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                unreadableDetail(ex), null));
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                unreadableDetail(ex), null), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Names the offending field and, for enums, the accepted values, without echoing Java type names. */
@@ -136,8 +141,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "Upload too large", "The uploaded file is larger than allowed.", null));
+        return handleExceptionInternal(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
+                "The uploaded file is larger than allowed.", null), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /**
+     * Every failure Spring MVC itself reports (unknown address, wrong method, missing or unreadable parameter,
+     * upload too large) ends here: problem JSON for the API as the base class answers, but for a browser the
+     * container's error page with the same status, so that a mistyped address never shows raw JSON.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !servlet.getResponse().isCommitted() && wantsHtml(servlet.getRequest())) {
+            HttpServletResponse response = servlet.getResponse();
+            headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            try {
+                response.sendError(statusCode.value());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     private Object respond(HttpServletRequest request, HttpStatus status, String title, String detail,

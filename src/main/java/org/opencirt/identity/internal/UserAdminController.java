@@ -1,12 +1,18 @@
 package org.opencirt.identity.internal;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.NotFoundException;
 import org.opencirt.identity.NewUser;
+import org.opencirt.identity.OrganisationDirectory;
 import org.opencirt.identity.Role;
+import org.opencirt.identity.UserAccount;
 import org.opencirt.identity.UserService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,14 +29,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class UserAdminController {
 
     private final UserService users;
+    private final ObjectProvider<OrganisationDirectory> organisations;
 
-    public UserAdminController(UserService users) {
+    public UserAdminController(UserService users, ObjectProvider<OrganisationDirectory> organisations) {
         this.users = users;
+        this.organisations = organisations;
     }
 
     @GetMapping
     public String list(Model model) {
-        model.addAttribute("users", users.list());
+        List<UserAccount> accounts = users.list();
+        model.addAttribute("users", accounts);
+        model.addAttribute("organisationNames", organisationNames(accounts));
         model.addAttribute("roles", Role.values());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewUser("", "", "", Role.ANALYST, null, "", true, null));
@@ -64,5 +74,16 @@ public class UserAdminController {
     public String unlock(@PathVariable long id) {
         users.unlock(id);
         return "redirect:/admin/users";
+    }
+
+    /** The names of the users' organisations, so that the list shows a name instead of a number. */
+    private Map<Long, String> organisationNames(List<UserAccount> accounts) {
+        Map<Long, String> names = new HashMap<>();
+        OrganisationDirectory directory = organisations.getIfAvailable();
+        if (directory != null) {
+            accounts.stream().map(UserAccount::organisationId).filter(Objects::nonNull).distinct()
+                    .forEach(id -> directory.organisationName(id).ifPresent(name -> names.put(id, name)));
+        }
+        return names;
     }
 }

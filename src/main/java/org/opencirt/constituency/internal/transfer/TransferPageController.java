@@ -3,6 +3,9 @@ package org.opencirt.constituency.internal.transfer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.opencirt.constituency.ConstituencyTransfer;
 import org.opencirt.constituency.ConstituencyTransfer.Dataset;
 import org.opencirt.constituency.ConstituencyTransfer.Format;
@@ -39,7 +42,11 @@ public class TransferPageController {
         model.addAttribute("formats", Format.values());
         model.addAttribute("type", Dataset.fromParam(type));
         model.addAttribute("format", Format.fromParam(format));
-        model.addAttribute("columns", transfer.columns(Dataset.fromParam(type)));
+        Map<String, List<String>> columnsByDataset = new LinkedHashMap<>();
+        for (Dataset dataset : Dataset.values()) {
+            columnsByDataset.put(dataset.param(), transfer.columns(dataset));
+        }
+        model.addAttribute("columnsByDataset", columnsByDataset);
         return "constituency/transfer/import";
     }
 
