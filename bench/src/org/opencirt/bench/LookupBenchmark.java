@@ -114,7 +114,8 @@ public final class LookupBenchmark {
 
     // ---- generating the constituency as text -------------------------------------------------------------------
 
-    private List<IndexedAsset> generateAssets() {
+    /** Also used by {@link PipelineBenchmark} to build the same constituency. */
+    List<IndexedAsset> generateAssets() {
         List<IndexedAsset> assets = new ArrayList<>(ASSETS);
         generateAssets(assets::add);
         return assets;
@@ -123,7 +124,7 @@ public final class LookupBenchmark {
     /**
      * Generates the constituency (the same on every run, given the seed), handing the assets to {@code sink} in
      * order with ids from 1, and keeps the owned values to draw lookups from. Organisation ids run from 1 to
-     * {@link #ORGANISATIONS}.
+     * {@link #ORGANISATIONS}. {@link LookupLoadBenchmark} streams them into PostgreSQL this way.
      */
     void generateAssets(Consumer<IndexedAsset> sink) {
         long id = 0;
@@ -190,7 +191,7 @@ public final class LookupBenchmark {
         return (1 + random.nextInt(223)) << 24 | random.nextInt(1 << 24);
     }
 
-    private long randomAsn() {
+    long randomAsn() {
         return random.nextInt(10) < 7
                 ? 1 + random.nextInt(64_495)
                 : 131_072 + random.nextLong(4_199_999_999L - 131_072);
@@ -223,7 +224,8 @@ public final class LookupBenchmark {
 
     // ---- lookup samples: about half of them hit ---------------------------------------------------------------
 
-    private int ipv4Sample() {
+    /** Half uniformly random, half inside a random owned prefix; also used by {@link PipelineBenchmark}. */
+    int ipv4Sample() {
         if (random.nextBoolean()) {
             return random.nextInt();
         }

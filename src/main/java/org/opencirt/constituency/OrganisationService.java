@@ -19,6 +19,7 @@ import org.opencirt.constituency.internal.ContactRepository;
 import org.opencirt.constituency.internal.LookupIndexHolder;
 import org.opencirt.constituency.internal.OrganisationRepository;
 import org.opencirt.constituency.internal.SectorRepository;
+import org.opencirt.identity.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,16 +33,18 @@ public class OrganisationService {
     private final ContactRepository contacts;
     private final LookupIndexHolder index;
     private final AuditLog audit;
+    private final UserService users;
     private final Clock clock = Clock.systemUTC();
 
     public OrganisationService(OrganisationRepository organisations, SectorRepository sectors, AssetRepository assets,
-            ContactRepository contacts, LookupIndexHolder index, AuditLog audit) {
+            ContactRepository contacts, LookupIndexHolder index, AuditLog audit, UserService users) {
         this.organisations = organisations;
         this.sectors = sectors;
         this.assets = assets;
         this.contacts = contacts;
         this.index = index;
         this.audit = audit;
+        this.users = users;
     }
 
     @Transactional
@@ -74,6 +77,10 @@ public class OrganisationService {
         if (organisations.countDependants(id) > 0) {
             throw new ConflictException("Organisation '" + before.name()
                     + "' still has sub-organisations or teams; move or delete them first");
+        }
+        if (users.countByOrganisation(id) > 0) {
+            throw new ConflictException("Organisation '" + before.name()
+                    + "' still has user accounts; move or disable them first");
         }
         List<NetworkAsset> owned = assets.findByOrganisation(id);
         List<Contact> reachable = contacts.findByOrganisation(id);

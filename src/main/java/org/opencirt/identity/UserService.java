@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opencirt.audit.AuditLog;
 import org.opencirt.common.ConflictException;
+import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.NotFoundException;
 import org.opencirt.common.Texts;
 import org.opencirt.common.Validation;
@@ -66,6 +67,11 @@ public class UserService {
                 Texts.blankToNull(input.email()), input.role(), input.organisationId(),
                 input.enabled() == null ? before.enabled() : input.enabled(), before.failedLogins(),
                 before.lockedUntil(), Texts.blankToNull(input.locale()), before.createdAt());
+        boolean stillActiveAdmin = after.role() == Role.ADMIN && after.enabled();
+        if (before.role() == Role.ADMIN && before.enabled() && !stillActiveAdmin && users.countEnabledAdmins() <= 1) {
+            throw new InvalidInputException("role", "this is the last enabled administrator; "
+                    + "make another user administrator first");
+        }
         users.update(after);
         if (input.password() != null && !input.password().isEmpty()) {
             users.updatePassword(id, passwordEncoder.encode(input.password()), clock.instant());
@@ -112,6 +118,12 @@ public class UserService {
     @Transactional(readOnly = true)
     public Optional<UserAccount> findByUsername(String username) {
         return users.findByUsername(username);
+    }
+
+    /** How many accounts belong to an organisation, so that it is not deleted from under its users. */
+    @Transactional(readOnly = true)
+    public long countByOrganisation(long organisationId) {
+        return users.countByOrganisation(organisationId);
     }
 
     @Transactional(readOnly = true)

@@ -212,6 +212,16 @@ class ConstituencyApiIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void organisationWithUserAccountsCannotBeDeleted() {
+        long organisation = create("/api/v1/organisations", OrganisationBuilder.create().build());
+        userService.create(new NewUser("holder-" + suffix, "Holder", null, Role.CONSTITUENT, organisation,
+                CONSTITUENT_PASSWORD, true, null));
+        Response refused = admin.delete("/api/v1/organisations/" + organisation);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("user accounts");
+    }
+
+    @Test
     void sectorInUseCannotBeDeleted() {
         long sector = createSector("Energy " + suffix, true);
         create("/api/v1/organisations", OrganisationBuilder.create().inSector(sector).build());

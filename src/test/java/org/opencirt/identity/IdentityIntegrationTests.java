@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.IntegrationTestSupport;
@@ -126,6 +131,62 @@ class IdentityIntegrationTests extends IntegrationTestSupport {
         assertThat(as(analyst).get("/api/v1/users/me").status()).isEqualTo(200);
         assertThat(auditActions("user", analyst.id())).containsExactly("CREATE", "LOGIN_FAILED", "LOGIN_FAILED",
                 "LOGIN_FAILED", "LOGIN_FAILED", "LOCKED", "UNLOCK");
+    }
+
+    @Test
+    void simultaneousWrongPasswordsAreAllCounted() throws Exception {
+        TestUser analyst = createUser(Role.ANALYST);
+        TestHttpClient wrong = TestHttpClient.basic(port, analyst.username(), "not-the-password");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(pool.submit(() -> wrong.get("/api/v1/users/me").status()));
+            }
+            for (Future<Integer> attempt : attempts) {
+                assertThat(attempt.get()).isEqualTo(401);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(asAdmin().get("/api/v1/users/" + analyst.id()).json().path("failedLogins").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void lastEnabledAdministratorCannotBeDemoted() {
+        TestUser second = createUser(Role.ADMIN);
+        List<JsonNode> admins = asAdmin().get("/api/v1/users").json().valueStream()
+                .filter(user -> "ADMIN".equals(user.path("role").asString()) && user.path("enabled").asBoolean())
+                .filter(user -> user.path("id").asLong() != second.id())
+                .toList();
+        List<Long> demoted = new ArrayList<>();
+        try {
+            for (JsonNode admin : admins) {
+                Response answer = as(second).putJson("/api/v1/users/" + admin.path("id").asLong(),
+                        asRole(admin, "ANALYST"));
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                demoted.add(admin.path("id").asLong());
+            }
+            JsonNode self = as(second).get("/api/v1/users/me").json();
+            Response refused = as(second).putJson("/api/v1/users/" + second.id(), asRole(self, "ANALYST"));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("last enabled");
+        } finally {
+            for (JsonNode admin : admins) {
+                if (demoted.contains(admin.path("id").asLong())) {
+                    as(second).putJson("/api/v1/users/" + admin.path("id").asLong(), asRole(admin, "ADMIN"));
+                }
+            }
+        }
+        assertThat(asAdmin().get("/api/v1/users/me").json().path("role").asString()).isEqualTo("ADMIN");
+    }
+
+    private static Map<String, Object> asRole(JsonNode user, String role) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", user.path("username").asString());
+        body.put("displayName", user.path("displayName").asString());
+        body.put("role", role);
+        return body;
     }
 
     @Test

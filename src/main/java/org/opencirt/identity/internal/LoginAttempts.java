@@ -41,14 +41,15 @@ public class LoginAttempts {
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
         users.findByUsername(username).ifPresent(user -> {
-            int failures = user.failedLogins() + 1;
+            // incremented in the database, so that simultaneous wrong passwords are all counted
+            int failures = users.incrementFailures(user.id());
             Instant lockedUntil = null;
             if (failures >= maxFailures) {
                 long factor = 1L << Math.min(10, failures - maxFailures);
                 Duration lock = lockout.multipliedBy(factor);
                 lockedUntil = clock.instant().plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
+                users.lockUntil(user.id(), lockedUntil);
             }
-            users.recordFailure(user.id(), failures, lockedUntil);
             audit.recordAs(username, lockedUntil == null ? "LOGIN_FAILED" : "LOCKED", "user", user.id(),
                     lockedUntil == null ? "wrong password (" + failures + ")" : "locked until " + lockedUntil);
         });

@@ -71,9 +71,24 @@ public class UserRepository {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
-    public void recordFailure(long id, int failures, Instant lockedUntil) {
-        jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
-                .params(failures, utc(lockedUntil), id).update();
+    /** Adds one failed login and answers the new count; the row stays locked until the transaction ends. */
+    public int incrementFailures(long id) {
+        jdbc.sql("update app_user set failed_logins = failed_logins + 1 where id = ?").param(id).update();
+        return jdbc.sql("select failed_logins from app_user where id = ?").param(id).query(Integer.class).single();
+    }
+
+    public void lockUntil(long id, Instant lockedUntil) {
+        jdbc.sql("update app_user set locked_until = ? where id = ?").params(utc(lockedUntil), id).update();
+    }
+
+    public long countEnabledAdmins() {
+        return jdbc.sql("select count(*) from app_user where role = 'ADMIN' and enabled = true").query(Long.class)
+                .single();
+    }
+
+    public long countByOrganisation(long organisationId) {
+        return jdbc.sql("select count(*) from app_user where organisation_id = ?").param(organisationId)
+                .query(Long.class).single();
     }
 
     public void clearFailures(long id) {

@@ -1,0 +1,9 @@
+/**
+ * The event pipeline: machine events from feeds (Shadowserver reports, abuse.ch lists, Spamhaus DROP, any CSV or
+ * IntelMQ JSON lines) are parsed line by line, harmonised into {@link org.opencirt.pipeline.Event}s with IntelMQ's
+ * field names and RSIT classifications, and enriched with the constituency organisation that owns the source, so
+ * that each organisation can be told about its own systems. Stages pass batches of events through one small
+ * interface (see docs/decisions/0005-pipeline-stages.md); lines that fail are quarantined with their reason, never
+ * dropped.
+ */
+package org.opencirt.pipeline;
