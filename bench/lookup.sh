@@ -3,13 +3,4 @@
 # Usage: bench/lookup.sh   (MVN_FLAGS defaults to "-o -q": set MVN_FLAGS=-q when ~/.m2 lacks something;
 #                           JAVA_OPTS adds JVM options, e.g. JAVA_OPTS=-Xlog:gc;
 #                           --build-only stops after the build and heap figures)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-MVN_FLAGS=${MVN_FLAGS:--o -q}
-./mvnw $MVN_FLAGS -Pbench test-compile
-./mvnw $MVN_FLAGS dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-classpath.txt
-
-exec taskset -c 0 java -Xms256m -Xmx256m ${JAVA_OPTS:-} \
-    -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-    org.opencirt.bench.LookupBenchmark "$@"
+exec "$(dirname "$0")/run.sh" org.opencirt.bench.LookupBenchmark "$@"

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -28,6 +29,10 @@ public final class LookupBenchmark {
     private static final int IPV6_PREFIXES = 50_000;
     private static final int ASNS = 50_000;
     private static final int DOMAINS = 200_000;
+    /** Assets {@link #generateAssets(Consumer)} makes. */
+    static final int ASSETS = IPV4_PREFIXES + IPV6_PREFIXES + ASNS + DOMAINS;
+    /** Highest organisation id the assets refer to. */
+    static final int ORGANISATIONS = Math.max((IPV4_PREFIXES - 1) / 4 + 1, Math.max(ASNS, DOMAINS));
     private static final String[] TLDS = {"lu", "de", "fr", "be", "nl", "eu", "com", "net", "org", "example"};
 
     private static final long WARM_UP_NANOS = 2_000_000_000L;
@@ -111,29 +116,38 @@ public final class LookupBenchmark {
 
     /** Also used by {@link PipelineBenchmark} to build the same constituency. */
     List<IndexedAsset> generateAssets() {
-        List<IndexedAsset> assets = new ArrayList<>(IPV4_PREFIXES + IPV6_PREFIXES + ASNS + DOMAINS);
+        List<IndexedAsset> assets = new ArrayList<>(ASSETS);
+        generateAssets(assets::add);
+        return assets;
+    }
+
+    /**
+     * Generates the constituency (the same on every run, given the seed), handing the assets to {@code sink} in
+     * order with ids from 1, and keeps the owned values to draw lookups from. Organisation ids run from 1 to
+     * {@link #ORGANISATIONS}. {@link LookupLoadBenchmark} streams them into PostgreSQL this way.
+     */
+    void generateAssets(Consumer<IndexedAsset> sink) {
+        long id = 0;
         for (int i = 0; i < IPV4_PREFIXES; i++) {
             generateIpv4Prefix(i);
-            assets.add(new IndexedAsset(assets.size() + 1, i / 4 + 1, AssetKind.CIDR,
+            sink.accept(new IndexedAsset(++id, i / 4 + 1, AssetKind.CIDR,
                     ipv4Text(ipv4Starts[i]) + '/' + ipv4Lengths[i]));
         }
         for (int i = 0; i < IPV6_PREFIXES; i++) {
             generateIpv6Prefix(i);
-            assets.add(new IndexedAsset(assets.size() + 1, i / 4 + 1, AssetKind.CIDR,
+            sink.accept(new IndexedAsset(++id, i / 4 + 1, AssetKind.CIDR,
                     ipv6Text(ipv6Highs[i], 0) + '/' + ipv6Lengths[i]));
         }
         for (int i = 0; i < ASNS; i++) {
             asns[i] = randomAsn();
-            assets.add(new IndexedAsset(assets.size() + 1, i + 1, AssetKind.ASN,
-                    (i % 2 == 0 ? "AS" : "") + asns[i]));
+            sink.accept(new IndexedAsset(++id, i + 1, AssetKind.ASN, (i % 2 == 0 ? "AS" : "") + asns[i]));
         }
         for (int i = 0; i < DOMAINS; i++) {
             domains[i] = i < DOMAINS / 5 * 4
                     ? randomLabel() + '.' + TLDS[random.nextInt(TLDS.length)]
                     : randomLabel() + '.' + domains[random.nextInt(i)];
-            assets.add(new IndexedAsset(assets.size() + 1, i + 1, AssetKind.DOMAIN, domains[i]));
+            sink.accept(new IndexedAsset(++id, i + 1, AssetKind.DOMAIN, domains[i]));
         }
-        return assets;
     }
 
     /** ISP allocations /16-/20, then customers nested (often several levels) inside earlier prefixes, or alone. */
@@ -401,7 +415,7 @@ public final class LookupBenchmark {
     }
 
     /** CPU time of the whole process (JIT and GC threads included). */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return OS.getProcessCpuTime();
     }
 
@@ -422,11 +436,12 @@ public final class LookupBenchmark {
                 (cpuNanos() - cpuStart) / 1_000_000, (System.nanoTime() - wallStart) / 1_000_000);
     }
 
-    private static String row(String name, String result) {
+    static String row(String name, String result) {
         return "| " + name + " | " + result + " |";
     }
 
-    private static long usedHeap() {
+    /** Heap in use after a few full collections: what is still reachable. */
+    static long usedHeap() {
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -434,7 +449,7 @@ public final class LookupBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static String collectors() {
+    static String collectors() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .reduce((a, b) -> a + "/" + b).orElse("?");
     }

@@ -83,7 +83,12 @@ public final class TestHttpClient {
 
     /** Posts a raw body as JSON, so that tests can send malformed JSON too. */
     public Response postRawJson(String path, String body) {
-        return send("POST", path, Map.of("Content-Type", "application/json"), BodyPublishers.ofString(body));
+        return post(path, "application/json", body);
+    }
+
+    /** Posts a text body with the given content type, for example a CSV file to the import API. */
+    public Response post(String path, String contentType, String body) {
+        return send("POST", path, Map.of("Content-Type", contentType), BodyPublishers.ofString(body));
     }
 
     /** Posts an HTML form ({@code application/x-www-form-urlencoded}) as a browser does. */

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Persistence of network assets (CIDR ranges, AS numbers, domains). */
 @Repository
@@ -35,12 +37,18 @@ public class AssetRepository {
     /** Values bound in one {@code in (...)} list, well below every driver's parameter limit. */
     private static final int IN_LIST_SIZE = 500;
 
+    /** Rows {@link #streamAll} fetches per round trip. */
+    private static final int STREAM_FETCH_SIZE = 10_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate readOnly;
 
-    public AssetRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public AssetRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public long insert(long organisationId, AssetKind kind, String value, String description, boolean demo,
@@ -136,11 +144,21 @@ public class AssetRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Streams every asset as (id, organisation, kind, value) without building a list: the lookup index loads from it. */
+    /**
+     * Streams every asset as (id, organisation, kind, value) without building a list: the lookup index loads from it.
+     * Reads in a read-only transaction with a fetch size, since only then does PostgreSQL's driver read through a
+     * cursor, one batch of rows at a time; otherwise it holds the whole result in memory, which for a million
+     * prefixes does not fit in a 256 MB heap next to the index being built (see docs/benchmarks.md).
+     */
     public void streamAll(Consumer<Row> consumer) {
-        jdbcTemplate.query("select id, organisation_id, kind, asset_value from network_asset", rs -> {
+        readOnly.executeWithoutResult(status -> jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select id, organisation_id, kind, asset_value from network_asset");
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            return statement;
+        }, rs -> {
             consumer.accept(new Row(rs.getLong(1), rs.getLong(2), AssetKind.valueOf(rs.getString(3)), rs.getString(4)));
-        });
+        }));
     }
 
     public long count() {

@@ -105,23 +105,38 @@ public class LookupIndexHolder implements DisposableBean {
         try {
             while (built < requested.get()) {
                 long target = requested.get();
-                long start = System.nanoTime();
-                List<IndexedAsset> rows = new ArrayList<>();
-                assets.streamAll(row -> rows.add(new IndexedAsset(row.id(), row.organisationId(), row.kind(),
-                        row.value())));
-                index = ResponsibilityIndex.build(rows);
+                Load load = load(assets);
+                index = load.index();
                 built = target;
                 synchronized (builtSignal) {
                     builtSignal.notifyAll();
                 }
-                LOG.debug("Responsibility index rebuilt with {} assets in {} ms", rows.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                LOG.debug("Responsibility index rebuilt with {} assets: read in {} ms, built in {} ms", load.assets(),
+                        TimeUnit.NANOSECONDS.toMillis(load.readNanos()),
+                        TimeUnit.NANOSECONDS.toMillis(load.buildNanos()));
             }
         } catch (RuntimeException e) {
             LOG.error("Could not rebuild the responsibility index; lookups use the previous one", e);
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * Reads every asset from the database and builds an index from them: what each rebuild does. Static and public so
+     * that the load benchmark ({@code bench/lookup-load.sh}) times this very code against a real database.
+     */
+    public static Load load(AssetRepository assets) {
+        long start = System.nanoTime();
+        List<IndexedAsset> rows = new ArrayList<>();
+        assets.streamAll(row -> rows.add(new IndexedAsset(row.id(), row.organisationId(), row.kind(), row.value())));
+        long read = System.nanoTime();
+        ResponsibilityIndex built = ResponsibilityIndex.build(rows);
+        return new Load(built, rows.size(), read - start, System.nanoTime() - read);
+    }
+
+    /** A freshly built index, how many assets it was built from, and how long reading and building took. */
+    public record Load(ResponsibilityIndex index, int assets, long readNanos, long buildNanos) {
     }
 
     @Override

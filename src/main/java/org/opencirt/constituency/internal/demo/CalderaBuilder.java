@@ -307,6 +307,7 @@ final class CalderaBuilder {
         Organisation agency = organisations.create(new Organisation.Input("Northland Cyber Agency", "NCA", null, "XN",
                 OrganisationKind.GOVERNMENT, null, "https://www.cyber.xn", "Fictional neighbour; runs Northland CERT."),
                 true);
+        organisationByKey.put("nca", agency);
         team("Northland CERT", "CERT-XN", TeamKind.FOREIGN_PEER, "XN", agency, null,
                 profile("cert@cert.xn", "https://cert.xn", "Northland", "Europe/Lisbon"));
         team("Southern Isles CSIRT", "CSIRT-XS", TeamKind.FOREIGN_PEER, "XS", null, null,
