@@ -1,11 +1,14 @@
 package org.opencirt.notification.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
 import org.opencirt.notification.Notification;
 import org.opencirt.notification.NotificationService;
 import org.opencirt.notification.SecureMailer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +23,8 @@ public class NotificationApiController {
 
     /** Staff, and a CONSTITUENT for its own organisation (the service filters). */
     static final String READ = "hasAnyRole('ADMIN','COORDINATOR','ANALYST','AUDITOR','CONSTITUENT')";
+
+    private static final MediaType PGP_KEYS = MediaType.parseMediaType("application/pgp-keys");
 
     private final NotificationService notifications;
     private final SecureMailer mailer;
@@ -43,9 +48,10 @@ public class NotificationApiController {
         return notifications.get(id);
     }
 
-    @GetMapping(value = "/signing-key", produces = "application/pgp-keys")
+    /** Armoured, as application/pgp-keys, whatever the client accepts: it is meant for gpg --import. */
+    @GetMapping("/signing-key")
     @PreAuthorize("isAuthenticated()")
-    public String signingKey() {
-        return mailer.signingKey();
+    public ResponseEntity<byte[]> signingKey() {
+        return ResponseEntity.ok().contentType(PGP_KEYS).body(mailer.signingKey().getBytes(StandardCharsets.US_ASCII));
     }
 }
