@@ -105,7 +105,7 @@ public class NotificationService {
             mail = mailer.prepare(new OutgoingMail(addresses, subject, body,
                     List.of(new OutgoingMail.Attachment("events.csv", "text/csv; charset=UTF-8", csv)),
                     encrypt ? recipients.stream().map(Contact::pgpPublicKey).toList() : List.of(),
-                    "<notification." + digestKey.substring(0, 32) + "@" + domainOf(mailer.from()) + ">"));
+                    mailer.messageId("notification." + digestKey.substring(0, 32))));
         }
         Notification record = new Notification(0, organisationId, addresses, subject, interval.from(), interval.to(),
                 feeds, rows.size(), FORMAT, language, mail != null, mail != null && mail.encrypted(),
@@ -208,10 +208,6 @@ public class NotificationService {
         }
         String text = reason.isEmpty() ? e.getClass().getSimpleName() : reason.toString();
         return text.substring(0, Math.min(MAX_ERROR, text.length()));
-    }
-
-    private static String domainOf(String address) {
-        return address.substring(address.lastIndexOf('@') + 1).replace(">", "").trim();
     }
 
     /** Same rule as the constituency's: staff see all, others only their own organisation (or nothing). */

@@ -56,8 +56,7 @@ public class SecureMailer {
             MimeMultipart signed = PgpMime.signed(content, key);
             boolean encrypt = !mail.encryptTo().isEmpty();
             MimeMultipart body = encrypt ? PgpMime.encrypted(signed, recipientKeys(mail.encryptTo())) : signed;
-            String messageId = mail.messageId() != null ? mail.messageId()
-                    : "<" + UUID.randomUUID() + "@" + domainOf(from) + ">";
+            String messageId = mail.messageId() != null ? mail.messageId() : messageId(UUID.randomUUID().toString());
             MimeMessage message = new IdentifiedMessage(messageId);
             message.setFrom(new InternetAddress(from));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(String.join(",", mail.to())));
@@ -99,11 +98,6 @@ public class SecureMailer {
         return key.fingerprint();
     }
 
-    /** The sender address ({@code opencirt.mail.from}). */
-    public String from() {
-        return from;
-    }
-
     private static MimeMultipart mixed(OutgoingMail mail) throws MessagingException {
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart text = new MimeBodyPart();
@@ -126,9 +120,10 @@ public class SecureMailer {
         return armoured.stream().map(PgpMime::encryptionKey).toList();
     }
 
-    private static String domainOf(String address) {
-        int at = address.lastIndexOf('@');
-        return at < 0 ? "localhost" : address.substring(at + 1).replace(">", "").trim();
+    /** A Message-ID in the sender's domain, such as {@code <notification.abc@cert.example>}. */
+    public String messageId(String localPart) {
+        int at = from.lastIndexOf('@');
+        return "<" + localPart + "@" + (at < 0 ? "localhost" : from.substring(at + 1).replace(">", "").trim()) + ">";
     }
 
     /** A new message whose Message-ID is chosen by the caller, so a resend can be recognised as the same mail. */

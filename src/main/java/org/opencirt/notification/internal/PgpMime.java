@@ -52,7 +52,8 @@ public final class PgpMime {
     public static MimeMultipart signed(PreparedPart content, InstallationKey key) throws MessagingException {
         content.setHeader("Content-Transfer-Encoding", "7bit");
         FrozenPart frozen = new FrozenPart(content.bytes());
-        MimeBodyPart signature = asciiPart(sign(serialise(frozen), key), "application/pgp-signature; name=signature.asc");
+        MimeBodyPart signature = asciiPart(sign(serialise(frozen), key),
+                "application/pgp-signature; name=signature.asc");
         signature.setDescription("OpenPGP digital signature");
         signature.setDisposition(Part.ATTACHMENT);
         signature.setFileName("signature.asc");
