@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
     private static final String SEPARATOR = "\u001f";
+    private static final int VERIFY_FETCH_SIZE = 5_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -41,7 +42,9 @@ public class AuditLog {
 
     public AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        // verify() streams the whole chain: fetch in chunks, or PostgreSQL's driver holds every row in memory
+        this.jdbcTemplate = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.jdbcTemplate.setFetchSize(VERIFY_FETCH_SIZE);
         this.json = json;
         this.clock = Clock.systemUTC();
     }
