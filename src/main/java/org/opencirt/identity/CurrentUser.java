@@ -19,6 +19,15 @@ public record CurrentUser(long id, String username, String displayName, Role rol
         return Optional.empty();
     }
 
+    /**
+     * The one organisation the caller's data access is limited to, or null when it sees everything (staff, or no
+     * user at all: system work). A limited user without an organisation gets -1, which matches nothing.
+     */
+    public static Long restrictedOrganisation() {
+        return get().filter(user -> !user.seesWholeConstituency())
+                .map(user -> user.organisationId() == null ? -1L : user.organisationId()).orElse(null);
+    }
+
     /** True for roles that see the whole constituency (not limited to one organisation). */
     public boolean seesWholeConstituency() {
         return role != Role.CONSTITUENT && role != Role.PARTNER;

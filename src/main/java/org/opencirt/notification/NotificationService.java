@@ -210,9 +210,7 @@ public class NotificationService {
         return text.substring(0, Math.min(MAX_ERROR, text.length()));
     }
 
-    /** Same rule as the constituency's: staff see all, others only their own organisation (or nothing). */
     private static Long restrictedTo() {
-        return CurrentUser.get().filter(user -> !user.seesWholeConstituency())
-                .map(user -> user.organisationId() == null ? -1L : user.organisationId()).orElse(null);
+        return CurrentUser.restrictedOrganisation();
     }
 }

@@ -1,6 +1,5 @@
 package org.opencirt.constituency.internal;
 
-import java.util.Optional;
 import org.opencirt.common.NotFoundException;
 import org.opencirt.identity.CurrentUser;
 
@@ -10,19 +9,12 @@ import org.opencirt.identity.CurrentUser;
  */
 public final class Access {
 
-    /** Organisation id that matches nothing: a restricted user without an organisation sees nothing. */
-    private static final long NO_ORGANISATION = -1L;
-
     private Access() {
     }
 
     /** Null when the caller sees the whole constituency, otherwise the only organisation it may see. */
     public static Long restrictedTo() {
-        Optional<CurrentUser> user = CurrentUser.get();
-        if (user.isEmpty() || user.get().seesWholeConstituency()) {
-            return null;
-        }
-        return user.get().organisationId() == null ? NO_ORGANISATION : user.get().organisationId();
+        return CurrentUser.restrictedOrganisation();
     }
 
     public static boolean canSee(Long organisationId) {
