@@ -33,7 +33,7 @@ import org.opencirt.pipeline.internal.stage.EventSink;
  */
 public final class PipelineBenchmark {
 
-    private static final int LINES = 2_000_000;
+    static final int LINES = 2_000_000;
     private static final int ROUNDS = 3;
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -65,7 +65,7 @@ public final class PipelineBenchmark {
     }
 
     /** A scan_rdp report: one line in 1,000 has an invalid port (quarantined), a quarter have a host name. */
-    private static void generate(LookupBenchmark constituency, Path file) throws IOException {
+    static void generate(LookupBenchmark constituency, Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.newLine();
@@ -166,7 +166,7 @@ public final class PipelineBenchmark {
     }
 
     /** Owner queries straight on the index, as {@code ResponsibilityLookup}'s ownerOf methods make them. */
-    private record IndexOwners(ResponsibilityIndex index) implements OwnerLookup {
+    record IndexOwners(ResponsibilityIndex index) implements OwnerLookup {
 
         @Override
         public long ownerOfIPv4(int address) {

@@ -53,6 +53,7 @@ public abstract class LineFeedParser implements FeedParser {
         Event runTemplate = template.copy().set(EventField.TIME_OBSERVATION,
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         Event[] batch = new Event[BATCH_SIZE];
+        long[] lines = new long[BATCH_SIZE];
         int size = 0;
         long firstLine = 0;
         long lineNumber = 0;
@@ -86,17 +87,19 @@ public abstract class LineFeedParser implements FeedParser {
             if (size == 0) {
                 firstLine = lineNumber;
             }
+            lines[size] = lineNumber;
             batch[size++] = event;
             emitted++;
             event = runTemplate.copy();
             if (size == BATCH_SIZE) {
-                events.accept(new EventBatch(feedName, firstLine, lineNumber, batch, size));
+                events.accept(new EventBatch(feedName, firstLine, lineNumber, batch, size, lines));
                 batch = new Event[BATCH_SIZE];
+                lines = new long[BATCH_SIZE];
                 size = 0;
             }
         }
         if (size > 0) {
-            events.accept(new EventBatch(feedName, firstLine, lineNumber, batch, size));
+            events.accept(new EventBatch(feedName, firstLine, lineNumber, batch, size, lines));
         }
         return new ParseSummary(lineNumber, emitted, quarantined, skipped);
     }

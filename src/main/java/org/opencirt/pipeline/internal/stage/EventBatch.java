@@ -14,8 +14,21 @@ import org.opencirt.pipeline.Event;
  * @param feed      the feed name the events came from
  * @param firstLine line number of the first event's line in the input (1-based)
  * @param lastLine  line number of the last event's line
+ * @param lineNumbers the line number of each event (null: consecutive from {@code firstLine}), so that a store can
+ *                    key each event by its position in the input and a replay or resume never stores it twice
  */
-public record EventBatch(String feed, long firstLine, long lastLine, Event[] events, int size) implements Iterable<Event> {
+public record EventBatch(String feed, long firstLine, long lastLine, Event[] events, int size, long[] lineNumbers)
+        implements Iterable<Event> {
+
+    /** A batch of events from consecutive lines. */
+    public EventBatch(String feed, long firstLine, long lastLine, Event[] events, int size) {
+        this(feed, firstLine, lastLine, events, size, null);
+    }
+
+    /** The input line number of the event at an index below {@link #size()}. */
+    public long lineNumber(int index) {
+        return lineNumbers == null ? firstLine + index : lineNumbers[index];
+    }
 
     /** The event at an index below {@link #size()}. */
     public Event get(int index) {

@@ -28,16 +28,20 @@ public final class ShadowserverReports {
     private static final String DEFAULT_PROVIDER = "Shadowserver";
 
     private final Map<String, ColumnMapping> mappings;
+    private final Map<String, Properties> definitions;
     private final Clock clock;
 
-    private ShadowserverReports(Map<String, ColumnMapping> mappings, Clock clock) {
+    private ShadowserverReports(Map<String, ColumnMapping> mappings, Map<String, Properties> definitions,
+            Clock clock) {
         this.mappings = mappings;
+        this.definitions = definitions;
         this.clock = clock;
     }
 
     /** Loads every report type found on the classpath. */
     public static ShadowserverReports load(Clock clock) {
         Map<String, ColumnMapping> mappings = new TreeMap<>();
+        Map<String, Properties> definitions = new TreeMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
                 String fileName = resource.getFilename();
@@ -49,11 +53,13 @@ public final class ShadowserverReports {
                     properties.load(in);
                 }
                 mappings.put(report, ColumnMapping.fromProperties(properties, "Shadowserver report " + fileName));
+                definitions.put(report, properties);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ShadowserverReports(Collections.unmodifiableMap(mappings), clock);
+        return new ShadowserverReports(Collections.unmodifiableMap(mappings), Collections.unmodifiableMap(definitions),
+                clock);
     }
 
     /** The report types known, sorted. */
@@ -73,6 +79,28 @@ public final class ShadowserverReports {
                     + String.join(", ", mappings.keySet()));
         }
         return new CsvFeedParser(mapping, clock);
+    }
+
+    /**
+     * The parser of a report type with a feed's own settings on top of the shipped mapping (for example
+     * {@code tlp = AMBER} or {@code column.port = source.port?}), so that an operator can fix a mapping without a
+     * release and replay what it quarantined.
+     *
+     * @throws IllegalArgumentException for an unknown type or an invalid override
+     */
+    public FeedParser parserFor(String report, Properties overrides) {
+        if (overrides.isEmpty()) {
+            return parserFor(report);
+        }
+        Properties shipped = definitions.get(report);
+        if (shipped == null) {
+            parserFor(report);
+        }
+        Properties merged = new Properties();
+        merged.putAll(shipped);
+        merged.putAll(overrides);
+        return new CsvFeedParser(ColumnMapping.fromProperties(merged, "Shadowserver report " + report
+                + " with the feed's settings"), clock);
     }
 
     /** The report type named in a Shadowserver file name (the longest known type it contains), or null. */

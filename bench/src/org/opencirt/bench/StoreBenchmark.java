@@ -1,0 +1,132 @@
+package org.opencirt.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.opencirt.constituency.internal.lookup.IndexedAsset;
+import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
+import org.opencirt.pipeline.internal.enrich.OwnerEnricher;
+import org.opencirt.pipeline.internal.parser.FeedParser;
+import org.opencirt.pipeline.internal.parser.ParseSummary;
+import org.opencirt.pipeline.internal.parser.shadowserver.ShadowserverReports;
+import org.opencirt.pipeline.internal.store.EventStore;
+import org.opencirt.pipeline.internal.store.StoreRun;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Checks the store requirement (at least 100,000 events/s end to end on this 2-core machine): the 2M-line scan_rdp
+ * report of {@link PipelineBenchmark} streamed from disk through the production path (Shadowserver parser, owner
+ * enrichment against the 1M-prefix constituency, {@code EventStore} writing with COPY and committing a checkpoint
+ * with every batch) into PostgreSQL, in a fresh schema migrated by Flyway and dropped afterwards. Wall-clock time.
+ * Run it through {@code bench/store.sh}.
+ */
+public final class StoreBenchmark {
+
+    private static final String URL = System.getenv().getOrDefault("BENCH_DATABASE_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("BENCH_DATABASE_PASSWORD", "");
+    private static final int ROUNDS = 3;
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int commitEvents = args.length > 0 ? Integer.parseInt(args[0]) : 16_384;
+        System.out.printf("java %s, %d CPU(s) visible, max heap %d MB, commit every %,d events%n",
+                System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, commitEvents);
+        LookupBenchmark constituency = new LookupBenchmark();
+        List<IndexedAsset> assets = constituency.generateAssets();
+        ResponsibilityIndex index = ResponsibilityIndex.build(assets);
+        assets = null;
+        Path file = Files.createTempFile("2026-11-24-scan_rdp-store-", ".csv");
+        String schema = "bench_store_" + Long.toHexString(System.nanoTime());
+        try {
+            PipelineBenchmark.generate(constituency, file);
+            System.out.printf("generated %,d lines, %,d MB: %s%n", PipelineBenchmark.LINES, Files.size(file) >> 20,
+                    file);
+            execute("create schema " + schema);
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            dataSource.setUser(USER);
+            dataSource.setPassword(PASSWORD);
+            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load()
+                    .migrate();
+            FeedParser parser = ShadowserverReports.load(Clock.systemUTC()).parserFor("scan_rdp");
+            EventStore store = new EventStore(dataSource, commitEvents);
+            PipelineBenchmark.IndexOwners owners = new PipelineBenchmark.IndexOwners(index);
+            try (Connection connection = dataSource.getConnection(); Statement statement =
+                    connection.createStatement()) {
+                statement.execute("insert into feed (name, parser, report_type, tlp, created_at, updated_at) "
+                        + "values ('bench', 'shadowserver', 'scan_rdp', 'AMBER', now(), now())");
+            }
+            double[] rates = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                long inputId = newInput(dataSource, round);
+                long start = System.nanoTime();
+                ParseSummary summary;
+                long stored;
+                try (StoreRun run = store.begin(inputId, 1, 0); InputStream in = Files.newInputStream(file)) {
+                    summary = parser.parse(in, new OwnerEnricher(owners, run), run);
+                    run.finish(summary.lines());
+                    stored = run.storedEvents();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                rates[round] = stored / seconds;
+                long counted = count(dataSource, "select count(*) from event where raw_input_id = " + inputId);
+                long quarantined = count(dataSource, "select count(*) from quarantine where raw_input_id = "
+                        + inputId);
+                System.out.printf("round %d: %,d events stored (%,d counted), %,d quarantined in %.2f s wall: "
+                        + "%,.0f events/s%n", round + 1, stored, counted, quarantined, seconds, rates[round]);
+            }
+            System.out.printf("table size after %d rounds: %s%n", ROUNDS, text(dataSource,
+                    "select pg_size_pretty(pg_total_relation_size('event'))"));
+            java.util.Arrays.sort(rates);
+            System.out.printf("%n| end to end, file -> PostgreSQL, events/s wall clock (median of %d) | %,.0f "
+                    + "(rounds %,.0f-%,.0f) |%n", ROUNDS, rates[ROUNDS / 2], rates[0], rates[ROUNDS - 1]);
+        } finally {
+            Files.deleteIfExists(file);
+            execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    private static long newInput(PGSimpleDataSource dataSource, int round) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("insert into raw_input (feed_id, file_name, size_bytes, sha256, "
+                        + "stored_path, received_at, state) values (1, 'bench.csv', 0, '" + round
+                        + "', 'none', now(), 'processing') returning id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(PGSimpleDataSource dataSource, String sql) throws SQLException {
+        return Long.parseLong(text(dataSource, sql));
+    }
+
+    private static String text(PGSimpleDataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.opencirt.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.opencirt.common.PageRequest;
+import org.opencirt.common.PageResult;
+import org.opencirt.common.SqlSupport;
+import org.opencirt.identity.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stored events, searched and exported through one access decision: staff see every event; a CONSTITUENT (or
+ * PARTNER) only events whose source its own organisation owns, and never TLP:RED ones (staff only, for now). The
+ * decision is taken once, in the caller's thread, as a {@link Scope}, so that a streamed export keeps it.
+ */
+@Service
+public class EventService {
+
+    private static final String CSV_HEADER = "id,input_id,line_no,feed,time_source,time_observation,"
+            + "classification_taxonomy,classification_type,classification_identifier,source_ip,source_port,source_asn,"
+            + "source_fqdn,source_url,source_cc,destination_ip,destination_port,protocol_transport,"
+            + "protocol_application,malware_name,organisation_id,tlp";
+    private static final String CSV_SELECT = "select e.id, e.raw_input_id, e.line_no, f.name, e.time_source, "
+            + "e.time_observation, e.classification_taxonomy, e.classification_type, e.classification_identifier, "
+            + "e.source_ip, e.source_port, e.source_asn, e.source_fqdn, e.source_url, e.source_cc, e.destination_ip, "
+            + "e.destination_port, e.protocol_transport, e.protocol_application, e.malware_name, e.organisation_id, "
+            + "e.tlp from event e join feed f on f.id = e.feed_id";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public EventService(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.jdbcTemplate.setFetchSize(1000);
+    }
+
+    /** The caller's access decision: the only organisation it may see (null: all) and whether it sees TLP:RED. */
+    public record Scope(Long organisation, boolean red) {
+    }
+
+    /**
+     * The caller's scope for a query.
+     *
+     * @throws AccessDeniedException when a restricted caller asks for another organisation's events
+     */
+    public Scope scopeFor(EventQuery query) {
+        CurrentUser user = CurrentUser.get().orElse(null);
+        if (user == null || user.seesWholeConstituency()) {
+            return new Scope(null, true);
+        }
+        long own = user.organisationId() == null ? -1L : user.organisationId();
+        if (query.organisationId() != null && query.organisationId() != own) {
+            throw new AccessDeniedException("Events of another organisation");
+        }
+        return new Scope(own, false);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StoredEvent> search(EventQuery query, PageRequest page) {
+        SqlSupport.Where where = where(query, scopeFor(query));
+        long total = jdbc.sql("select count(*) from event e join feed f on f.id = e.feed_id" + where.sql())
+                .params(where.params()).query(Long.class).single();
+        List<StoredEvent> items = jdbc.sql("select e.*, f.name as feed_name from event e join feed f on f.id = e.feed_id"
+                        + where.sql() + " order by e.time_source desc, e.id desc limit ? offset ?")
+                .params(where.paramsWithPage(page)).query((rs, n) -> map(rs)).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * Writes the matching events to {@code out} row by row, as CSV or as IntelMQ JSON lines, without holding them.
+     *
+     * @param scope from {@link #scopeFor}, taken in the caller's thread
+     */
+    @Transactional(readOnly = true)
+    public void export(EventQuery query, Scope scope, boolean csv, OutputStream out) {
+        SqlSupport.Where where = where(query, scope);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            if (csv) {
+                writer.write(CSV_HEADER);
+                writer.write("\r\n");
+            }
+            String sql = (csv ? CSV_SELECT : "select e.data from event e join feed f on f.id = e.feed_id")
+                    + where.sql() + " order by e.id";
+            jdbcTemplate.query(sql, rs -> {
+                try {
+                    if (csv) {
+                        writeCsvRow(rs, writer);
+                    } else {
+                        writer.write(rs.getString(1));
+                        writer.write('\n');
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, where.params().toArray());
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeCsvRow(ResultSet rs, Writer writer) throws SQLException, IOException {
+        int columns = rs.getMetaData().getColumnCount();
+        for (int i = 1; i <= columns; i++) {
+            if (i > 1) {
+                writer.write(',');
+            }
+            Object value = rs.getObject(i);
+            String text = value instanceof OffsetDateTime time ? time.toInstant().toString()
+                    : value == null ? "" : value.toString();
+            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                    || text.indexOf('\r') >= 0) {
+                writer.write('"');
+                writer.write(text.replace("\"", "\"\""));
+                writer.write('"');
+            } else {
+                writer.write(text);
+            }
+        }
+        writer.write("\r\n");
+    }
+
+    private static SqlSupport.Where where(EventQuery query, Scope scope) {
+        SqlSupport.Where where = new SqlSupport.Where()
+                .equal("e.organisation_id", scope.organisation() != null ? scope.organisation() : query.organisationId())
+                .equal("e.classification_type", query.type())
+                .equal("f.name", query.feed());
+        if (query.from() != null) {
+            where.raw("e.time_source >= ?", SqlSupport.utc(query.from()));
+        }
+        if (query.to() != null) {
+            where.raw("e.time_source < ?", SqlSupport.utc(query.to()));
+        }
+        if (!scope.red()) {
+            where.raw("(e.tlp is null or e.tlp <> 'RED')");
+        }
+        return where;
+    }
+
+    private static StoredEvent map(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong("id"), rs.getLong("raw_input_id"), rs.getLong("line_no"),
+                rs.getLong("feed_id"), SqlSupport.instant(rs, "time_source"), rs.getString("classification_type"),
+                rs.getString("source_ip"), SqlSupport.nullableLong(rs, "organisation_id"), rs.getString("tlp"),
+                rs.getString("data"));
+    }
+}

@@ -1,0 +1,17 @@
+package org.opencirt.pipeline;
+
+import java.time.Instant;
+
+/**
+ * One file received for a feed, stored before it is processed, with where processing stands: {@code state}
+ * (received, processing, done, failed), the checkpoint {@code lastCommittedLine} a restart resumes after, and counts
+ * that account for every line (events stored, of which outside the constituency, and quarantined).
+ */
+public record RawInput(long id, long feedId, String fileName, long sizeBytes, String sha256, Instant receivedAt,
+        String state, long linesProcessed, long eventsStored, long eventsOutside, long quarantined,
+        long lastCommittedLine, Instant startedAt, Instant finishedAt, String error) {
+
+    /** The answer to an upload: the input, and whether the same file had been received for the feed before. */
+    public record Intake(RawInput input, boolean duplicate) {
+    }
+}

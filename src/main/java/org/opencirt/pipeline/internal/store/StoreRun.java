@@ -1,0 +1,378 @@
+package org.opencirt.pipeline.internal.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.opencirt.pipeline.Event;
+import org.opencirt.pipeline.EventField;
+import org.opencirt.pipeline.IntelMqJson;
+import org.opencirt.pipeline.internal.stage.EventBatch;
+import org.opencirt.pipeline.internal.stage.EventSink;
+import org.opencirt.pipeline.internal.stage.QuarantineSink;
+import org.opencirt.pipeline.internal.stage.QuarantinedLine;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * One input's way into the store (see {@link EventStore}): the last stage of the chain and the parser's quarantine.
+ * Not thread-safe; one run per input at a time. Rows are written as batches arrive and committed, with the checkpoint,
+ * every {@code commitEvents} events and at {@link #finish}; the ADR 0005 contract holds because a batch is written to
+ * the open transaction before {@code accept} returns, and the checkpoint only ever names committed lines.
+ */
+public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable {
+
+    static final String COLUMNS = "raw_input_id, line_no, feed_id, time_source, time_observation, "
+            + "classification_taxonomy, classification_type, classification_identifier, source_ip, source_port, "
+            + "source_asn, source_fqdn, source_url, source_cc, destination_ip, destination_port, protocol_transport, "
+            + "protocol_application, malware_name, organisation_id, tlp, data";
+    private static final EventField[] FIELDS = {EventField.TIME_SOURCE, EventField.TIME_OBSERVATION,
+            EventField.CLASSIFICATION_TAXONOMY, EventField.CLASSIFICATION_TYPE, EventField.CLASSIFICATION_IDENTIFIER,
+            EventField.SOURCE_IP, EventField.SOURCE_PORT, EventField.SOURCE_ASN, EventField.SOURCE_FQDN,
+            EventField.SOURCE_URL, EventField.SOURCE_GEOLOCATION_CC, EventField.DESTINATION_IP,
+            EventField.DESTINATION_PORT, EventField.PROTOCOL_TRANSPORT, EventField.PROTOCOL_APPLICATION,
+            EventField.MALWARE_NAME};
+    private static final int FLUSH_CHARS = 1 << 18;
+
+    private final Connection connection;
+    private final boolean postgres;
+    private final long inputId;
+    private final long feedId;
+    private final long resumeAfter;
+    private final Set<Long> replayLines;
+    private final int commitEvents;
+    private final StringBuilder copyBuffer;
+    private final List<QuarantinedLine> pendingQuarantine = new ArrayList<>();
+    private final Set<Long> resolved = new HashSet<>();
+    private final Set<Long> requarantined = new HashSet<>();
+    private CopyIn copy;
+    private PreparedStatement insert;
+    private int pendingEvents;
+    private int pendingOutside;
+    private long storedEvents;
+    private long outsideEvents;
+    private long quarantinedLines;
+
+    StoreRun(Connection connection, long inputId, long feedId, long resumeAfter, Set<Long> replayLines,
+            int commitEvents) {
+        this.connection = connection;
+        this.inputId = inputId;
+        this.feedId = feedId;
+        this.resumeAfter = resumeAfter;
+        this.replayLines = replayLines;
+        this.commitEvents = commitEvents;
+        try {
+            this.postgres = connection.isWrapperFor(PGConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        this.copyBuffer = postgres ? new StringBuilder(FLUSH_CHARS + 8192) : null;
+    }
+
+    private boolean wanted(long line) {
+        return replayLines == null ? line > resumeAfter : replayLines.contains(line);
+    }
+
+    @Override
+    public void accept(EventBatch batch) {
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                long line = batch.lineNumber(i);
+                if (!wanted(line)) {
+                    continue;
+                }
+                Event event = batch.get(i);
+                if (postgres) {
+                    copyRow(line, event);
+                } else {
+                    insertRow(line, event);
+                }
+                pendingEvents++;
+                pendingOutside += event.sourceOrganisationId() == Event.NO_OWNER ? 1 : 0;
+                if (replayLines != null) {
+                    resolved.add(line);
+                }
+            }
+            if (pendingEvents >= commitEvents) {
+                commit(batch.lastLine(), false);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void quarantine(QuarantinedLine line) {
+        if (wanted(line.lineNumber())) {
+            pendingQuarantine.add(line);
+        }
+    }
+
+    /** Commits what is left with the checkpoint at {@code lastLine} and, unless replaying, marks the input done. */
+    public void finish(long lastLine) {
+        try {
+            commit(lastLine, true);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public long storedEvents() {
+        return storedEvents;
+    }
+
+    public long outsideEvents() {
+        return outsideEvents;
+    }
+
+    public long quarantinedLines() {
+        return quarantinedLines;
+    }
+
+    /** Replayed lines that became events. */
+    public Set<Long> resolved() {
+        return resolved;
+    }
+
+    /** Replayed lines that failed again (their reason is updated). */
+    public Set<Long> requarantined() {
+        return requarantined;
+    }
+
+    private void copyRow(long line, Event event) throws SQLException {
+        StringBuilder row = copyBuffer;
+        row.append(inputId).append('\t').append(line).append('\t').append(feedId);
+        for (EventField field : FIELDS) {
+            row.append('\t');
+            appendCopy(row, event.get(field));
+        }
+        row.append('\t');
+        long owner = event.sourceOrganisationId();
+        if (owner == Event.NO_OWNER) {
+            row.append("\\N");
+        } else {
+            row.append(owner);
+        }
+        row.append('\t');
+        appendCopy(row, event.get(EventField.TLP));
+        row.append('\t');
+        appendCopy(row, IntelMqJson.toJsonLine(event));
+        row.append('\n');
+        if (row.length() >= FLUSH_CHARS) {
+            flushCopy();
+        }
+    }
+
+    private static void appendCopy(StringBuilder row, String value) {
+        if (value == null) {
+            row.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
+    }
+
+    private void flushCopy() throws SQLException {
+        if (copyBuffer.isEmpty()) {
+            return;
+        }
+        if (copy == null) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy event (" + COLUMNS + ") from stdin");
+        }
+        byte[] bytes = copyBuffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        copyBuffer.setLength(0);
+    }
+
+    private void insertRow(long line, Event event) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement("insert into event (" + COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        insert.setLong(1, inputId);
+        insert.setLong(2, line);
+        insert.setLong(3, feedId);
+        for (int i = 0; i < FIELDS.length; i++) {
+            String value = event.get(FIELDS[i]);
+            int index = 4 + i;
+            switch (FIELDS[i]) {
+                case TIME_SOURCE, TIME_OBSERVATION -> insert.setObject(index,
+                        value == null ? null : OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC));
+                case SOURCE_PORT, DESTINATION_PORT -> setNumber(index, value, Types.INTEGER);
+                case SOURCE_ASN -> setNumber(index, value, Types.BIGINT);
+                default -> insert.setString(index, value);
+            }
+        }
+        long owner = event.sourceOrganisationId();
+        if (owner == Event.NO_OWNER) {
+            insert.setNull(20, Types.BIGINT);
+        } else {
+            insert.setLong(20, owner);
+        }
+        insert.setString(21, event.get(EventField.TLP));
+        insert.setString(22, IntelMqJson.toJsonLine(event));
+        insert.addBatch();
+    }
+
+    private void setNumber(int index, String value, int type) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, type);
+        } else {
+            insert.setLong(index, Long.parseLong(value));
+        }
+    }
+
+    private void commit(long checkpoint, boolean last) throws SQLException {
+        if (postgres) {
+            flushCopy();
+            if (copy != null) {
+                copy.endCopy();
+                copy = null;
+            }
+        } else if (insert != null && pendingEvents > 0) {
+            insert.executeBatch();
+        }
+        int quarantined = pendingQuarantine.size();
+        if (replayLines == null) {
+            writeQuarantine();
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update raw_input set last_committed_line = ?, lines_processed = ?, events_stored = events_stored + ?,
+                        events_outside = events_outside + ?, quarantined = quarantined + ?
+                    where id = ?""")) {
+                update.setLong(1, checkpoint);
+                update.setLong(2, checkpoint);
+                update.setLong(3, pendingEvents);
+                update.setLong(4, pendingOutside);
+                update.setLong(5, quarantined);
+                update.setLong(6, inputId);
+                update.executeUpdate();
+            }
+        } else {
+            settleReplay(last);
+        }
+        connection.commit();
+        storedEvents += pendingEvents;
+        outsideEvents += pendingOutside;
+        quarantinedLines += quarantined;
+        pendingEvents = 0;
+        pendingOutside = 0;
+        pendingQuarantine.clear();
+    }
+
+    private void writeQuarantine() throws SQLException {
+        if (pendingQuarantine.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                insert into quarantine (raw_input_id, line_no, raw_line, reason, created_at)
+                values (?, ?, ?, ?, ?)""")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (QuarantinedLine line : pendingQuarantine) {
+                statement.setLong(1, inputId);
+                statement.setLong(2, line.lineNumber());
+                statement.setString(3, line.raw().replace("\u0000", ""));
+                statement.setString(4, truncate(line.reason()));
+                statement.setObject(5, now);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Replay: failing lines get their new reason, stored ones are resolved, and the input's counts follow. */
+    private void settleReplay(boolean last) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update quarantine set reason = ? where raw_input_id = ? and line_no = ? and resolved_at is null")) {
+            for (QuarantinedLine line : pendingQuarantine) {
+                statement.setString(1, truncate(line.reason()));
+                statement.setLong(2, inputId);
+                statement.setLong(3, line.lineNumber());
+                statement.addBatch();
+                requarantined.add(line.lineNumber());
+            }
+            statement.executeBatch();
+        }
+        if (!last) {
+            return;
+        }
+        Set<Long> settled = new HashSet<>(replayLines);
+        settled.removeAll(requarantined);
+        int count = 0;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                update quarantine set resolved_at = ?, resolution = ?
+                where raw_input_id = ? and line_no = ? and resolved_at is null""")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (long line : settled) {
+                statement.setObject(1, now);
+                statement.setString(2, resolved.contains(line) ? "replayed" : "skipped");
+                statement.setLong(3, inputId);
+                statement.setLong(4, line);
+                statement.addBatch();
+                count++;
+            }
+            statement.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update raw_input set events_stored = events_stored + ?, events_outside = events_outside + ?,
+                    quarantined = quarantined - ?
+                where id = ?""")) {
+            update.setLong(1, storedEvents + pendingEvents);
+            update.setLong(2, outsideEvents + pendingOutside);
+            update.setLong(3, count);
+            update.setLong(4, inputId);
+            update.executeUpdate();
+        }
+    }
+
+    private static String truncate(String reason) {
+        String text = reason == null ? "invalid line" : reason;
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    private RuntimeException failure(SQLException e) {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        copy = null;
+        return new IllegalStateException("Storing events of input " + inputId + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+            if (insert != null) {
+                insert.close();
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Closing the event store connection failed", e);
+        }
+    }
+}
