@@ -22,6 +22,7 @@ import org.opencirt.test.PostgresIntegrationTest;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestHttpClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * the audit chain is verified last, after everything else has written to it.
  */
 @PostgresIntegrationTest
+// a context (and so a PostgreSQL schema) of its own: the demo country loads only into an empty constituency
+@TestPropertySource(properties = "opencirt.test.context=constituency-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConstituencyPostgresIntegrationTests extends IntegrationTestSupport {
 
