@@ -222,6 +222,19 @@ class ConstituencyApiIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void organisationAssetsAreListedByAddressAndNumberNotAsText() {
+        long organisation = create("/api/v1/organisations", OrganisationBuilder.create().build());
+        for (String cidr : List.of("100.80.144.0/21", "100.80.16.0/22", "100.80.2.0/24")) {
+            create("/api/v1/assets", asset(organisation, "CIDR", cidr));
+        }
+        create("/api/v1/assets", asset(organisation, "ASN", "4200000001"));
+        create("/api/v1/assets", asset(organisation, "ASN", "64999"));
+        JsonNode owned = admin.get("/api/v1/organisations/" + organisation + "/assets").json();
+        assertThat(owned.findValuesAsString("value")).containsExactly("100.80.2.0/24", "100.80.16.0/22",
+                "100.80.144.0/21", "64999", "4200000001");
+    }
+
+    @Test
     void sectorInUseCannotBeDeleted() {
         long sector = createSector("Energy " + suffix, true);
         create("/api/v1/organisations", OrganisationBuilder.create().inSector(sector).build());

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import inet.ipaddr.IPAddressString;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,12 @@ public class AssetRepository {
 
     /** Rows {@link #streamAll} fetches per round trip. */
     private static final int STREAM_FETCH_SIZE = 10_000;
+
+    /** Kind, then ranges by address and AS numbers by number, then text. */
+    private static final Comparator<NetworkAsset> NATURAL_ORDER = Comparator
+            .comparing(NetworkAsset::kind)
+            .thenComparing(AssetRepository::compareNumerically)
+            .thenComparing(NetworkAsset::value);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -106,10 +115,14 @@ public class AssetRepository {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AssetRepository::map).optional();
     }
 
+    /** An organisation's assets in the order people read them: by kind, ranges by address, not as text. */
     public List<NetworkAsset> findByOrganisation(long organisationId) {
-        return jdbc.sql(SELECT + " where a.organisation_id = ? order by a.kind, a.asset_value").param(organisationId)
-                .query(AssetRepository::map).list();
+        List<NetworkAsset> owned = new ArrayList<>(jdbc.sql(SELECT + " where a.organisation_id = ?")
+                .param(organisationId).query(AssetRepository::map).list());
+        owned.sort(NATURAL_ORDER);
+        return owned;
     }
+
 
     /** Assets with exactly one of these values, by kind and value: {@link #findSameValue} for many at once. */
     public Map<String, List<NetworkAsset>> findSameValues(AssetKind kind, Collection<String> values) {
@@ -167,6 +180,15 @@ public class AssetRepository {
 
     /** One asset as the lookup index needs it. */
     public record Row(long id, long organisationId, AssetKind kind, String value) {
+    }
+
+    private static int compareNumerically(NetworkAsset a, NetworkAsset b) {
+        return switch (a.kind()) {
+            case CIDR -> new IPAddressString(a.value()).getAddress()
+                    .compareTo(new IPAddressString(b.value()).getAddress());
+            case ASN -> Long.compare(Long.parseLong(a.value()), Long.parseLong(b.value()));
+            case DOMAIN -> 0;
+        };
     }
 
     static NetworkAsset map(ResultSet rs, int row) throws SQLException {
