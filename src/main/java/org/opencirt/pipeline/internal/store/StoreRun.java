@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.EventField;
@@ -24,9 +27,14 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * One input's way into the store (see {@link EventStore}): the last stage of the chain and the parser's quarantine.
- * Not thread-safe; one run per input at a time. Rows are written as batches arrive and committed, with the checkpoint,
- * every {@code commitEvents} events and at {@link #finish}; the ADR 0005 contract holds because a batch is written to
- * the open transaction before {@code accept} returns, and the checkpoint only ever names committed lines.
+ * Not thread-safe; one run per input at a time, fed from one thread. Rows are committed, with the checkpoint, every
+ * {@code commitEvents} events and at {@link #finish}; the checkpoint only ever names committed lines.
+ *
+ * <p>The run writes on its own thread so that parsing and enrichment (the caller's thread) overlap with encoding and
+ * COPY: {@code accept} and {@code quarantine} hand batches and quarantined lines over through one bounded FIFO queue,
+ * and the writer thread applies them in exactly the order the caller made them, so every commit holds the same
+ * events, quarantined lines and checkpoint as if written on the caller's thread. {@link #finish} waits for the writer
+ * and its last commit; a writer failure (rolled back) is thrown to the caller at its next call.
  */
 public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable {
 
@@ -53,6 +61,12 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     private final List<QuarantinedLine> pendingQuarantine = new ArrayList<>();
     private final Set<Long> resolved = new HashSet<>();
     private final Set<Long> requarantined = new HashSet<>();
+    private static final int QUEUE_ITEMS = 16;
+    private static final Object STOP = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_ITEMS);
+    private Thread writer;
+    private volatile RuntimeException writerFailure;
     private CopyIn copy;
     private PreparedStatement insert;
     private int pendingEvents;
@@ -83,6 +97,88 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
 
     @Override
     public void accept(EventBatch batch) {
+        handOver(batch);
+    }
+
+    @Override
+    public void quarantine(QuarantinedLine line) {
+        if (wanted(line.lineNumber())) {
+            handOver(line);
+        }
+    }
+
+    /** Commits what is left with the checkpoint at {@code lastLine} and, unless replaying, marks the input done. */
+    public void finish(long lastLine) {
+        handOver(new Finish(lastLine));
+        awaitWriter();
+        if (writerFailure != null) {
+            throw writerFailure;
+        }
+    }
+
+    private record Finish(long lastLine) {
+    }
+
+    private void handOver(Object item) {
+        if (writer == null) {
+            writer = new Thread(this::write, "event-store-" + inputId);
+            writer.setDaemon(true);
+            writer.start();
+        }
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (writerFailure != null || !writer.isAlive()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing events of input " + inputId, e);
+        }
+        if (writerFailure != null) {
+            throw writerFailure;
+        }
+    }
+
+    /** The writer thread: applies the handed-over items in order until {@link Finish}, {@link #STOP} or a failure. */
+    private void write() {
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item instanceof EventBatch batch) {
+                    writeBatch(batch);
+                } else if (item instanceof QuarantinedLine line) {
+                    pendingQuarantine.add(line);
+                } else if (item instanceof Finish finish) {
+                    writeFinish(finish.lastLine());
+                    return;
+                } else {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            writerFailure = new IllegalStateException("Storing events of input " + inputId + " was interrupted");
+        } catch (RuntimeException e) {
+            writerFailure = e;
+        } catch (Error e) {
+            writerFailure = new IllegalStateException("Storing events of input " + inputId + " failed: " + e, e);
+            throw e;
+        }
+    }
+
+    private void awaitWriter() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing events of input " + inputId, e);
+        }
+    }
+
+    private void writeBatch(EventBatch batch) {
         try {
             for (int i = 0; i < batch.size(); i++) {
                 long line = batch.lineNumber(i);
@@ -109,15 +205,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         }
     }
 
-    @Override
-    public void quarantine(QuarantinedLine line) {
-        if (wanted(line.lineNumber())) {
-            pendingQuarantine.add(line);
-        }
-    }
-
-    /** Commits what is left with the checkpoint at {@code lastLine} and, unless replaying, marks the input done. */
-    public void finish(long lastLine) {
+    private void writeFinish(long lastLine) {
         try {
             commit(lastLine, true);
         } catch (SQLException e) {
@@ -164,10 +252,26 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         row.append('\t');
         appendCopy(row, event.get(EventField.TLP));
         row.append('\t');
-        appendCopy(row, IntelMqJson.toJsonLine(event));
+        int json = row.length();
+        IntelMqJson.appendJsonLine(row, event);
+        escapeCopyFrom(row, json);
         row.append('\n');
         if (row.length() >= FLUSH_CHARS) {
             flushCopy();
+        }
+    }
+
+    /** COPY text escaping of what was appended from {@code start} on, in place; JSON seldom needs any. */
+    private static void escapeCopyFrom(StringBuilder row, int start) {
+        int length = row.length();
+        for (int i = start; i < length; i++) {
+            char c = row.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                String tail = row.substring(i);
+                row.setLength(i);
+                appendCopy(row, tail);
+                return;
+            }
         }
     }
 
@@ -176,16 +280,23 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
             row.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int plain = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c != '\\' && c != '\t' && c != '\n' && c != '\r') {
+                continue;
+            }
+            row.append(value, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '\\' -> row.append("\\\\");
                 case '\t' -> row.append("\\t");
                 case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
+                default -> row.append("\\r");
             }
         }
+        row.append(value, plain, length);
     }
 
     private void flushCopy() throws SQLException {
@@ -361,6 +472,11 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
 
     @Override
     public void close() {
+        if (writer != null && writer.isAlive()) {
+            queue.clear();
+            writer.interrupt();
+            awaitWriter();
+        }
         try {
             if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
