@@ -113,7 +113,8 @@ public final class StoreBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** User + system CPU ticks (1/100 s) of every postgres process on this machine (backend, WAL writer...). */
+    /** User + system CPU ticks (1/100 s) of every postgres process on this machine (backend, WAL writer...), including
+     * ended backends (in the postmaster's children times). */
     private static long serverCpuTicks() {
         long ticks = 0;
         java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
@@ -128,7 +129,8 @@ public final class StoreBenchmark {
                     continue;
                 }
                 String[] fields = stat.substring(close + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]); // own and reaped children (ended backends)
             } catch (IOException | RuntimeException gone) {
                 // the process ended meanwhile
             }

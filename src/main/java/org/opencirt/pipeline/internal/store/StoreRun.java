@@ -1,6 +1,5 @@
 package org.opencirt.pipeline.internal.store;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,7 +47,8 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
             EventField.SOURCE_URL, EventField.SOURCE_GEOLOCATION_CC, EventField.DESTINATION_IP,
             EventField.DESTINATION_PORT, EventField.PROTOCOL_TRANSPORT, EventField.PROTOCOL_APPLICATION,
             EventField.MALWARE_NAME};
-    private static final int FLUSH_CHARS = 1 << 18;
+    private static final int FLUSH_BYTES = 1 << 18;
+    private static final int COPY_FIELDS = 22;
 
     private final Connection connection;
     private final boolean postgres;
@@ -57,7 +57,8 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     private final long resumeAfter;
     private final Set<Long> replayLines;
     private final int commitEvents;
-    private final StringBuilder copyBuffer;
+    private final CopyRows copyBuffer;
+    private final StringBuilder json = new StringBuilder(2048);
     private final List<QuarantinedLine> pendingQuarantine = new ArrayList<>();
     private final Set<Long> resolved = new HashSet<>();
     private final Set<Long> requarantined = new HashSet<>();
@@ -88,7 +89,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        this.copyBuffer = postgres ? new StringBuilder(FLUSH_CHARS + 8192) : null;
+        this.copyBuffer = postgres ? new CopyRows(FLUSH_BYTES + 16384) : null;
     }
 
     private boolean wanted(long line) {
@@ -236,80 +237,55 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     }
 
     private void copyRow(long line, Event event) throws SQLException {
-        StringBuilder row = copyBuffer;
-        row.append(inputId).append('\t').append(line).append('\t').append(feedId);
+        CopyRows row = copyBuffer;
+        row.int16(COPY_FIELDS);
+        row.int64Field(inputId);
+        row.int64Field(line);
+        row.int64Field(feedId);
         for (EventField field : FIELDS) {
-            row.append('\t');
-            appendCopy(row, event.get(field));
+            String value = event.get(field);
+            if (value == null) {
+                row.nullField();
+                continue;
+            }
+            switch (field) {
+                case TIME_SOURCE, TIME_OBSERVATION -> row.int64Field(CopyRows.timestampMicros(value));
+                case SOURCE_PORT, DESTINATION_PORT -> row.int32Field(Integer.parseInt(value));
+                case SOURCE_ASN -> row.int64Field(Long.parseLong(value));
+                default -> row.textField(value);
+            }
         }
-        row.append('\t');
         long owner = event.sourceOrganisationId();
         if (owner == Event.NO_OWNER) {
-            row.append("\\N");
+            row.nullField();
         } else {
-            row.append(owner);
+            row.int64Field(owner);
         }
-        row.append('\t');
-        appendCopy(row, event.get(EventField.TLP));
-        row.append('\t');
-        int json = row.length();
-        IntelMqJson.appendJsonLine(row, event);
-        escapeCopyFrom(row, json);
-        row.append('\n');
-        if (row.length() >= FLUSH_CHARS) {
+        String tlp = event.get(EventField.TLP);
+        if (tlp == null) {
+            row.nullField();
+        } else {
+            row.textField(tlp);
+        }
+        json.setLength(0);
+        IntelMqJson.appendJsonLine(json, event);
+        row.textField(json);
+        if (row.size() >= FLUSH_BYTES) {
             flushCopy();
         }
     }
 
-    /** COPY text escaping of what was appended from {@code start} on, in place; JSON seldom needs any. */
-    private static void escapeCopyFrom(StringBuilder row, int start) {
-        int length = row.length();
-        for (int i = start; i < length; i++) {
-            char c = row.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                String tail = row.substring(i);
-                row.setLength(i);
-                appendCopy(row, tail);
-                return;
-            }
-        }
-    }
-
-    private static void appendCopy(StringBuilder row, String value) {
-        if (value == null) {
-            row.append("\\N");
-            return;
-        }
-        int length = value.length();
-        int plain = 0;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c != '\\' && c != '\t' && c != '\n' && c != '\r') {
-                continue;
-            }
-            row.append(value, plain, i);
-            plain = i + 1;
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                default -> row.append("\\r");
-            }
-        }
-        row.append(value, plain, length);
-    }
-
     private void flushCopy() throws SQLException {
-        if (copyBuffer.isEmpty()) {
+        if (copyBuffer.size() == 0) {
             return;
         }
         if (copy == null) {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy event (" + COLUMNS + ") from stdin");
+                    .copyIn("copy event (" + COLUMNS + ") from stdin (format binary)");
+            copy.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
         }
-        byte[] bytes = copyBuffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        copyBuffer.setLength(0);
+        copy.writeToCopy(copyBuffer.bytes(), 0, copyBuffer.size());
+        copyBuffer.clear();
     }
 
     private void insertRow(long line, Event event) throws SQLException {
@@ -354,6 +330,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         if (postgres) {
             flushCopy();
             if (copy != null) {
+                copy.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
                 copy.endCopy();
                 copy = null;
             }
