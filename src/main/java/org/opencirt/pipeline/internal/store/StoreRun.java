@@ -33,7 +33,7 @@ import org.postgresql.copy.CopyIn;
  * COPY: {@code accept} and {@code quarantine} hand batches and quarantined lines over through one bounded FIFO queue,
  * and the writer thread applies them in exactly the order the caller made them, so every commit holds the same
  * events, quarantined lines and checkpoint as if written on the caller's thread. {@link #finish} waits for the writer
- * and its last commit; a writer failure (rolled back) is thrown to the caller at its next call.
+ * and its last commit; a writer failure (rolled back) is thrown to the caller at its next call (ADR 0006).
  */
 public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable {
 
