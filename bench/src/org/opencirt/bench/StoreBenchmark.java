@@ -36,7 +36,7 @@ public final class StoreBenchmark {
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("BENCH_DATABASE_PASSWORD", "");
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
 
     private StoreBenchmark() {
     }
@@ -75,6 +75,8 @@ public final class StoreBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 long inputId = newInput(dataSource, round);
                 long start = System.nanoTime();
+                long clientCpuStart = clientCpuNanos();
+                long serverCpuStart = serverCpuTicks();
                 ParseSummary summary;
                 long stored;
                 try (StoreRun run = store.begin(inputId, 1, 0); InputStream in = Files.newInputStream(file)) {
@@ -83,12 +85,17 @@ public final class StoreBenchmark {
                     stored = run.storedEvents();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double clientCpu = (clientCpuNanos() - clientCpuStart) / 1e9;
+                Thread.sleep(1_000); // outside the wall clock: lets the run's backend end and be counted
+                double serverCpu = (serverCpuTicks() - serverCpuStart) / 100.0;
                 rates[round] = stored / seconds;
                 long counted = count(dataSource, "select count(*) from event where raw_input_id = " + inputId);
                 long quarantined = count(dataSource, "select count(*) from quarantine where raw_input_id = "
                         + inputId);
                 System.out.printf("round %d: %,d events stored (%,d counted), %,d quarantined in %.2f s wall: "
-                        + "%,.0f events/s%n", round + 1, stored, counted, quarantined, seconds, rates[round]);
+                        + "%,.0f events/s; CPU: client %.1f s, PostgreSQL %.1f s (%,.0f events per CPU second of "
+                        + "both); load average %s%n", round + 1, stored, counted, quarantined, seconds, rates[round],
+                        clientCpu, serverCpu, stored / (clientCpu + serverCpu), loadAverage());
             }
             System.out.printf("table size after %d rounds: %s%n", ROUNDS, text(dataSource,
                     "select pg_size_pretty(pg_total_relation_size('event'))"));
@@ -98,6 +105,45 @@ public final class StoreBenchmark {
         } finally {
             Files.deleteIfExists(file);
             execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    /** CPU time of this process (all threads, JIT and GC included). */
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** User + system CPU ticks (1/100 s) of every postgres process on this machine (backend, WAL writer...), including
+     * ended backends (in the postmaster's children times). */
+    private static long serverCpuTicks() {
+        long ticks = 0;
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+        if (processes == null) {
+            return 0;
+        }
+        for (java.io.File process : processes) {
+            try {
+                String stat = Files.readString(process.toPath().resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]); // own and reaped children (ended backends)
+            } catch (IOException | RuntimeException gone) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 

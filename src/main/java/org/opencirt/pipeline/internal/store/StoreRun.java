@@ -1,6 +1,5 @@
 package org.opencirt.pipeline.internal.store;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.EventField;
@@ -24,9 +26,14 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * One input's way into the store (see {@link EventStore}): the last stage of the chain and the parser's quarantine.
- * Not thread-safe; one run per input at a time. Rows are written as batches arrive and committed, with the checkpoint,
- * every {@code commitEvents} events and at {@link #finish}; the ADR 0005 contract holds because a batch is written to
- * the open transaction before {@code accept} returns, and the checkpoint only ever names committed lines.
+ * Not thread-safe; one run per input at a time, fed from one thread. Rows are committed, with the checkpoint, every
+ * {@code commitEvents} events and at {@link #finish}; the checkpoint only ever names committed lines.
+ *
+ * <p>The run writes on its own thread so that parsing and enrichment (the caller's thread) overlap with encoding and
+ * COPY: {@code accept} and {@code quarantine} hand batches and quarantined lines over through one bounded FIFO queue,
+ * and the writer thread applies them in exactly the order the caller made them, so every commit holds the same
+ * events, quarantined lines and checkpoint as if written on the caller's thread. {@link #finish} waits for the writer
+ * and its last commit; a writer failure (rolled back) is thrown to the caller at its next call (ADR 0006).
  */
 public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable {
 
@@ -40,7 +47,8 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
             EventField.SOURCE_URL, EventField.SOURCE_GEOLOCATION_CC, EventField.DESTINATION_IP,
             EventField.DESTINATION_PORT, EventField.PROTOCOL_TRANSPORT, EventField.PROTOCOL_APPLICATION,
             EventField.MALWARE_NAME};
-    private static final int FLUSH_CHARS = 1 << 18;
+    private static final int FLUSH_BYTES = 1 << 18;
+    private static final int COPY_FIELDS = 22;
 
     private final Connection connection;
     private final boolean postgres;
@@ -49,10 +57,17 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     private final long resumeAfter;
     private final Set<Long> replayLines;
     private final int commitEvents;
-    private final StringBuilder copyBuffer;
+    private final CopyRows copyBuffer;
+    private final StringBuilder json = new StringBuilder(2048);
     private final List<QuarantinedLine> pendingQuarantine = new ArrayList<>();
     private final Set<Long> resolved = new HashSet<>();
     private final Set<Long> requarantined = new HashSet<>();
+    private static final int QUEUE_ITEMS = 16;
+    private static final Object STOP = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_ITEMS);
+    private Thread writer;
+    private volatile RuntimeException writerFailure;
     private CopyIn copy;
     private PreparedStatement insert;
     private int pendingEvents;
@@ -74,7 +89,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        this.copyBuffer = postgres ? new StringBuilder(FLUSH_CHARS + 8192) : null;
+        this.copyBuffer = postgres ? new CopyRows(FLUSH_BYTES + 16384) : null;
     }
 
     private boolean wanted(long line) {
@@ -83,6 +98,88 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
 
     @Override
     public void accept(EventBatch batch) {
+        handOver(batch);
+    }
+
+    @Override
+    public void quarantine(QuarantinedLine line) {
+        if (wanted(line.lineNumber())) {
+            handOver(line);
+        }
+    }
+
+    /** Commits what is left with the checkpoint at {@code lastLine} and, unless replaying, marks the input done. */
+    public void finish(long lastLine) {
+        handOver(new Finish(lastLine));
+        awaitWriter();
+        if (writerFailure != null) {
+            throw writerFailure;
+        }
+    }
+
+    private record Finish(long lastLine) {
+    }
+
+    private void handOver(Object item) {
+        if (writer == null) {
+            writer = new Thread(this::write, "event-store-" + inputId);
+            writer.setDaemon(true);
+            writer.start();
+        }
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (writerFailure != null || !writer.isAlive()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing events of input " + inputId, e);
+        }
+        if (writerFailure != null) {
+            throw writerFailure;
+        }
+    }
+
+    /** The writer thread: applies the handed-over items in order until {@link Finish}, {@link #STOP} or a failure. */
+    private void write() {
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item instanceof EventBatch batch) {
+                    writeBatch(batch);
+                } else if (item instanceof QuarantinedLine line) {
+                    pendingQuarantine.add(line);
+                } else if (item instanceof Finish finish) {
+                    writeFinish(finish.lastLine());
+                    return;
+                } else {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            writerFailure = new IllegalStateException("Storing events of input " + inputId + " was interrupted");
+        } catch (RuntimeException e) {
+            writerFailure = e;
+        } catch (Error e) {
+            writerFailure = new IllegalStateException("Storing events of input " + inputId + " failed: " + e, e);
+            throw e;
+        }
+    }
+
+    private void awaitWriter() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing events of input " + inputId, e);
+        }
+    }
+
+    private void writeBatch(EventBatch batch) {
         try {
             for (int i = 0; i < batch.size(); i++) {
                 long line = batch.lineNumber(i);
@@ -109,15 +206,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         }
     }
 
-    @Override
-    public void quarantine(QuarantinedLine line) {
-        if (wanted(line.lineNumber())) {
-            pendingQuarantine.add(line);
-        }
-    }
-
-    /** Commits what is left with the checkpoint at {@code lastLine} and, unless replaying, marks the input done. */
-    public void finish(long lastLine) {
+    private void writeFinish(long lastLine) {
         try {
             commit(lastLine, true);
         } catch (SQLException e) {
@@ -148,57 +237,55 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     }
 
     private void copyRow(long line, Event event) throws SQLException {
-        StringBuilder row = copyBuffer;
-        row.append(inputId).append('\t').append(line).append('\t').append(feedId);
+        CopyRows row = copyBuffer;
+        row.int16(COPY_FIELDS);
+        row.int64Field(inputId);
+        row.int64Field(line);
+        row.int64Field(feedId);
         for (EventField field : FIELDS) {
-            row.append('\t');
-            appendCopy(row, event.get(field));
+            String value = event.get(field);
+            if (value == null) {
+                row.nullField();
+                continue;
+            }
+            switch (field) {
+                case TIME_SOURCE, TIME_OBSERVATION -> row.int64Field(CopyRows.timestampMicros(value));
+                case SOURCE_PORT, DESTINATION_PORT -> row.int32Field(Integer.parseInt(value));
+                case SOURCE_ASN -> row.int64Field(Long.parseLong(value));
+                default -> row.textField(value);
+            }
         }
-        row.append('\t');
         long owner = event.sourceOrganisationId();
         if (owner == Event.NO_OWNER) {
-            row.append("\\N");
+            row.nullField();
         } else {
-            row.append(owner);
+            row.int64Field(owner);
         }
-        row.append('\t');
-        appendCopy(row, event.get(EventField.TLP));
-        row.append('\t');
-        appendCopy(row, IntelMqJson.toJsonLine(event));
-        row.append('\n');
-        if (row.length() >= FLUSH_CHARS) {
+        String tlp = event.get(EventField.TLP);
+        if (tlp == null) {
+            row.nullField();
+        } else {
+            row.textField(tlp);
+        }
+        json.setLength(0);
+        IntelMqJson.appendJsonLine(json, event);
+        row.textField(json);
+        if (row.size() >= FLUSH_BYTES) {
             flushCopy();
         }
     }
 
-    private static void appendCopy(StringBuilder row, String value) {
-        if (value == null) {
-            row.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
-            }
-        }
-    }
-
     private void flushCopy() throws SQLException {
-        if (copyBuffer.isEmpty()) {
+        if (copyBuffer.size() == 0) {
             return;
         }
         if (copy == null) {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy event (" + COLUMNS + ") from stdin");
+                    .copyIn("copy event (" + COLUMNS + ") from stdin (format binary)");
+            copy.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
         }
-        byte[] bytes = copyBuffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        copyBuffer.setLength(0);
+        copy.writeToCopy(copyBuffer.bytes(), 0, copyBuffer.size());
+        copyBuffer.clear();
     }
 
     private void insertRow(long line, Event event) throws SQLException {
@@ -243,6 +330,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         if (postgres) {
             flushCopy();
             if (copy != null) {
+                copy.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
                 copy.endCopy();
                 copy = null;
             }
@@ -361,6 +449,11 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
 
     @Override
     public void close() {
+        if (writer != null && writer.isAlive()) {
+            queue.clear();
+            writer.interrupt();
+            awaitWriter();
+        }
         try {
             if (copy != null && copy.isActive()) {
                 copy.cancelCopy();

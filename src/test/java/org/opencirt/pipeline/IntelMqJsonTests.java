@@ -1,0 +1,83 @@
+package org.opencirt.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/** The streaming IntelMQ JSON writer against the straightforward sorted-map definition of the format. */
+class IntelMqJsonTests {
+
+    private static final String[] EXTRA_NAMES = {"a", "tag", "source", "source.organisation.id", "source.organisation.m",
+            "source.organisation.matched_by", "source.organisation.z", "zzz", "quote\"d", "tab\tkey"};
+    private static final Object[] EXTRA_VALUES = {"x", 7, true, 2.5, "line\nbreak", "back\\slash \"q\" \u0001"};
+
+    @Test
+    void writesWhatTheSortedMapDefinitionWrites() {
+        Random random = new Random(20261125);
+        for (int n = 0; n < 5_000; n++) {
+            Event event = new Event();
+            if (random.nextBoolean()) {
+                event.set(EventField.SOURCE_IP, "192.0.2." + random.nextInt(255));
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.SOURCE_PORT, Integer.toString(random.nextInt(65536)));
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.COMMENT, "a \"comment\"\twith\\ escapes\n\u0002");
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.FEED_NAME, "feed");
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.TLP, "AMBER");
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.RAW, "a,\"line\",ü");
+            }
+            if (random.nextBoolean()) {
+                event.set(EventField.CLASSIFICATION_TYPE, "scanner");
+            }
+            int extras = random.nextInt(4);
+            for (int i = 0; i < extras; i++) {
+                event.setExtra(EXTRA_NAMES[random.nextInt(EXTRA_NAMES.length)],
+                        EXTRA_VALUES[random.nextInt(EXTRA_VALUES.length)]);
+            }
+            if (random.nextBoolean()) {
+                event.setSourceOwner(random.nextInt(1000), random.nextBoolean() ? "ip" : "asn");
+            }
+            assertThat(IntelMqJson.toJsonLine(event)).isEqualTo(reference(event));
+        }
+        assertThat(IntelMqJson.toJsonLine(new Event())).isEqualTo("{}");
+    }
+
+    /** The format's definition: every member in a map sorted by key, then written in order. */
+    private static String reference(Event event) {
+        Map<String, String> members = new TreeMap<>();
+        for (EventField field : EventField.values()) {
+            String value = event.get(field);
+            if (value == null) {
+                continue;
+            }
+            if (field == EventField.RAW) {
+                value = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            }
+            members.put(field.key(), field.numeric() ? value : IntelMqJson.quote(value));
+        }
+        event.extra().forEach((name, value) -> members.put("extra." + name, value instanceof String text
+                ? IntelMqJson.quote(text) : value.toString()));
+        if (event.sourceOrganisationId() != Event.NO_OWNER) {
+            members.put("extra.source.organisation.id", Long.toString(event.sourceOrganisationId()));
+            members.put("extra.source.organisation.matched_by", IntelMqJson.quote(event.sourceOwnerMatchedBy()));
+        }
+        StringBuilder line = new StringBuilder().append('{');
+        members.forEach((key, value) -> line.append(line.length() > 1 ? ", " : "").append(IntelMqJson.quote(key))
+                .append(": ").append(value));
+        return line.append('}').toString();
+    }
+}
