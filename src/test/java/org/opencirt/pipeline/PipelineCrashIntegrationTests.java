@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,36 +107,29 @@ class PipelineCrashIntegrationTests {
                 "--logging.level.root=WARN"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("application %s started; log: %s", name,
-                    dataDir.resolve(name + ".log")).isTrue();
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("application " + name + " did not start within 60 s");
+        Awaitility.await("application " + name + " started; log: " + dataDir.resolve(name + ".log"))
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(process.isAlive()).as("application %s is running", name).isTrue();
+                    return healthy();
+                });
+        return process;
     }
 
-    private JsonNode await(long inputId, Predicate<JsonNode> condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        JsonNode input = null;
-        while (System.nanoTime() < deadline) {
-            input = send("GET", "/api/v1/inputs/" + inputId, HttpRequest.BodyPublishers.noBody(), null);
-            if (condition.test(input)) {
-                return input;
-            }
-            Thread.sleep(20);
+    private boolean healthy() throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
         }
-        throw new AssertionError("input " + inputId + " did not get there in " + seconds + " s: " + input);
+    }
+
+    private JsonNode await(long inputId, Predicate<JsonNode> condition, int seconds) {
+        return Awaitility.await("input " + inputId).atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> send("GET", "/api/v1/inputs/" + inputId, HttpRequest.BodyPublishers.noBody(), null),
+                        condition::test);
     }
 
     private JsonNode send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
