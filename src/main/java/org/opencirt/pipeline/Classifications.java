@@ -1,21 +1,16 @@
 package org.opencirt.pipeline;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.opencirt.common.Rsit;
 
 /**
  * The one table from classification type to RSIT taxonomy. The RSIT classes and types are read from the ENISA RSIT
- * file shipped with the module ({@code rsit.json}); on top of them, the IntelMQ type names that differ from RSIT
+ * file shipped with OpenCIRT ({@link Rsit}); on top of them, the IntelMQ type names that differ from RSIT
  * (spelling, extra types, names from IntelMQ 1.x and 2.x) are mapped here, so that events from any IntelMQ-style
  * source end up in one vocabulary.
  */
@@ -66,21 +61,9 @@ public final class Classifications {
     }
 
     private static void loadRsit() {
-        try (InputStream in = Classifications.class.getResourceAsStream("rsit.json")) {
-            if (in == null) {
-                throw new IllegalStateException("rsit.json is missing from the classpath");
-            }
-            JsonNode root = JsonMapper.builder().build().readTree(in);
-            for (JsonNode rsitClass : root.get("classes")) {
-                String taxonomy = rsitClass.get("id").asString();
-                TAXONOMIES.add(taxonomy);
-                for (JsonNode type : rsitClass.get("types")) {
-                    String id = type.get("id").asString();
-                    BY_TYPE.put(id, new Classification(taxonomy, id));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Rsit.Type type : Rsit.types().values()) {
+            TAXONOMIES.add(type.taxonomy());
+            BY_TYPE.put(type.id(), new Classification(type.taxonomy(), type.id()));
         }
     }
 
