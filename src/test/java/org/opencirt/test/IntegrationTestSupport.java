@@ -67,6 +67,16 @@ public abstract class IntegrationTestSupport {
         return new TestUser(account.id(), username, password);
     }
 
+    /** Creates an enabled CONSTITUENT member of one organisation, with a random password. */
+    protected TestUser createConstituent(long organisationId) {
+        String username = "member-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Pw-" + UUID.randomUUID();
+        UserAccount account = AuditChannel.callAs(AuditChannel.SYSTEM, () -> userService.create(
+                new NewUser(username, "Member " + username, null, Role.CONSTITUENT, organisationId, password, true,
+                        null)));
+        return new TestUser(account.id(), username, password);
+    }
+
     /** The audit entries about one record, newest first, read through the audit API as the administrator. */
     protected List<JsonNode> auditEntries(String entityType, Object entityId) {
         TestHttpClient.Response response = asAdmin()

@@ -77,6 +77,10 @@ public final class TestHttpClient {
         return sendJson("PUT", path, body);
     }
 
+    public Response patchJson(String path, Object body) {
+        return sendJson("PATCH", path, body);
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, Map.of(), null);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.opencirt.common.CsvCells;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -40,8 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TransferFiles {
 
-    /** Characters that make a spreadsheet read a cell as a formula; exported with a leading apostrophe. */
-    private static final String FORMULA_START = "=+-@\t\r";
     private static final char NESTING = '.';
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -249,18 +248,12 @@ public final class TransferFiles {
         return escapeFormula(text);
     }
 
-    /** A leading apostrophe keeps spreadsheets from running {@code =HYPERLINK(...)} found in a name or note. */
     static String escapeFormula(String text) {
-        boolean risky = !text.isEmpty() && (FORMULA_START.indexOf(text.charAt(0)) >= 0
-                || text.charAt(0) == '\'' && text.length() > 1
-                        && (FORMULA_START.indexOf(text.charAt(1)) >= 0 || text.charAt(1) == '\''));
-        return risky ? "'" + text : text;
+        return CsvCells.escapeFormula(text);
     }
 
     static String unescapeFormula(String text) {
-        boolean escaped = text.length() > 1 && text.charAt(0) == '\''
-                && (FORMULA_START.indexOf(text.charAt(1)) >= 0 || text.charAt(1) == '\'');
-        return escaped ? text.substring(1) : text;
+        return CsvCells.unescapeFormula(text);
     }
 
     private static void writeJson(List<String> columns, List<Map<String, Object>> rows, OutputStream out) {

@@ -1,0 +1,79 @@
+package org.opencirt.incident.internal;
+
+import java.util.List;
+import org.opencirt.common.NotFoundException;
+import org.opencirt.common.Tlp;
+import org.opencirt.identity.CurrentUser;
+import org.opencirt.identity.Role;
+import org.opencirt.incident.Incident;
+
+/**
+ * The incident feature's one access rule, applied to single reads and to every list as SQL:
+ * staff see all incidents; a CONSTITUENT sees only incidents that affect its organisation; TLP:RED is seen only by
+ * its named recipients, its creator and its assignee, whoever they are. No user (system work) sees everything.
+ * Hidden incidents answer “not found”.
+ */
+public final class IncidentAccess {
+
+    private IncidentAccess() {
+    }
+
+    /** Who is asking, reduced to what the rule needs. */
+    public record Viewer(Long userId, Long organisationId, boolean system) {
+
+        /** The SQL condition on incident alias {@code i}, with its parameters. */
+        public String condition(List<Object> params) {
+            if (system) {
+                return "1 = 1";
+            }
+            StringBuilder sql = new StringBuilder("(i.tlp <> 'RED' or i.created_by_id = ? or i.assignee_id = ?"
+                    + " or exists (select 1 from incident_recipient r where r.incident_id = i.id and r.user_id = ?))");
+            params.add(userId);
+            params.add(userId);
+            params.add(userId);
+            if (organisationId != null) {
+                sql.append(" and exists (select 1 from incident_organisation io where io.incident_id = i.id"
+                        + " and io.organisation_id = ?)");
+                params.add(organisationId);
+            }
+            return sql.toString();
+        }
+
+        public boolean canSee(Incident incident) {
+            if (system) {
+                return true;
+            }
+            boolean named = userId != null && (userId.equals(incident.assigneeId())
+                    || incident.recipients().contains(userId) || isCreator(incident));
+            if (incident.tlp() == Tlp.RED && !named) {
+                return false;
+            }
+            return organisationId == null
+                    || incident.organisations().stream().anyMatch(o -> o.id() == organisationId);
+        }
+
+        private boolean isCreator(Incident incident) {
+            return userId.equals(incident.createdById());
+        }
+
+        /** Constituents see neither internal notes nor the change history. */
+        public boolean staff() {
+            return organisationId == null;
+        }
+    }
+
+    public static Viewer viewer() {
+        return CurrentUser.get()
+                .map(user -> new Viewer(user.id(), CurrentUser.restrictedOrganisation(), false))
+                .orElse(new Viewer(null, null, true));
+    }
+
+    /** Whether the caller may change incidents (triage, edit, tasks...), as opposed to read or comment. */
+    public static boolean canWork() {
+        return CurrentUser.get().map(u -> u.hasRole(Role.ADMIN, Role.COORDINATOR, Role.ANALYST)).orElse(true);
+    }
+
+    public static NotFoundException notFound(long id) {
+        return new NotFoundException("Incident", id);
+    }
+}
