@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
@@ -44,12 +46,16 @@ public final class TestMail {
         }
     }
 
-    /** The messages delivered to one address (GreenMail keeps one copy per recipient). */
+    /**
+     * The messages addressed to one address, each once: GreenMail keeps one copy per recipient, so a message to
+     * three recipients is counted once, by its Message-ID.
+     */
     public static List<MimeMessage> receivedBy(GreenMail server, String address) {
+        Set<String> seen = new HashSet<>();
         return Arrays.stream(server.getReceivedMessages()).filter(message -> {
             try {
                 return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
+                        .anyMatch(to -> to.toString().equals(address)) && seen.add(message.getMessageID());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
