@@ -39,10 +39,14 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
 
     /** Two organisations with a /24 each, in a range of their own per test run. */
     protected Constituency constituency() {
+        return constituency(asAdmin());
+    }
+
+    /** As {@link #constituency()}, for tests that extend another base class. */
+    public static Constituency constituency(TestHttpClient admin) {
         int third = (int) (Math.random() * 200) + 20;
         String bankPrefix = "10." + third + ".1.";
         String ispPrefix = "10." + third + ".2.";
-        TestHttpClient admin = asAdmin();
         long bank = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
                 .asLong();
         long isp = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
@@ -55,7 +59,7 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
     }
 
     /** Lines 2-3 the bank's, 4 the ISP's, 5-6 outside, 7 a bad port, 8 a bad address (line 1 is the header). */
-    protected static String snapshot(Constituency c, String marker) {
+    public static String snapshot(Constituency c, String marker) {
         return HEADER + "\n"
                 + row("2026-11-24 01:00:00", c.bankPrefix() + "5", "3389", marker)
                 + row("2026-11-24 01:00:01", c.bankPrefix() + "6", "3389", marker)
@@ -72,7 +76,12 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
     }
 
     protected long createFeed(String tlp) {
-        Response created = asAdmin().postJson("/api/v1/feeds", Map.of("name", "rdp-" + UUID.randomUUID(),
+        return createFeed(asAdmin(), tlp);
+    }
+
+    /** A Shadowserver scan_rdp feed with a name of its own. */
+    public static long createFeed(TestHttpClient admin, String tlp) {
+        Response created = admin.postJson("/api/v1/feeds", Map.of("name", "rdp-" + UUID.randomUUID(),
                 "parser", "shadowserver", "reportType", "scan_rdp", "tlp", tlp));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asLong();

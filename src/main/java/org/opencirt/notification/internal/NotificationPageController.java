@@ -1,6 +1,7 @@
 package org.opencirt.notification.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.opencirt.common.InvalidInputException;
@@ -52,7 +53,7 @@ public class NotificationPageController {
             @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
         PageResult<Notification> result = notifications.search(organisationId, null, null, PageRequest.of(page, null));
         Map<Long, String> names = organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a, LinkedHashMap::new));
         model.addAttribute("staff", CurrentUser.restrictedOrganisation() == null);
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("organisations", names);

@@ -67,7 +67,7 @@ public class EventPageController {
         EventQuery query = new EventQuery(organisationId, blankToNull(type), blankToNull(feed), start, end);
         PageResult<StoredEvent> result = events.search(query, PageRequest.of(page, null));
         Map<Long, String> organisationNames = organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a, LinkedHashMap::new));
         Map<Long, String> feedNames = feeds.list().stream()
                 .collect(Collectors.toMap(Feed::id, Feed::name, (a, b) -> a));
         model.addAttribute("staff", CurrentUser.restrictedOrganisation() == null);
