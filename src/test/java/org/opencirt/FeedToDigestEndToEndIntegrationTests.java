@@ -2,8 +2,6 @@ package org.opencirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
@@ -22,9 +20,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.SqlSupport;
 import org.opencirt.constituency.Contact;
@@ -43,6 +40,7 @@ import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.IntegrationTestSupport;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestMail;
+import org.opencirt.test.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,9 +58,10 @@ import tools.jackson.databind.JsonNode;
         "opencirt.test.context=feed-to-digest"})
 class FeedToDigestEndToEndIntegrationTests extends IntegrationTestSupport {
 
-    private static final int SMTP_PORT = TestMail.freePort();
     private static final String REPORT = "2026-11-25-scan_rdp-caldera.csv";
-    private static GreenMail greenMail;
+
+    @RegisterExtension
+    static final TestMailServer MAIL = new TestMailServer();
 
     @Autowired
     FeedService feeds;
@@ -79,19 +78,7 @@ class FeedToDigestEndToEndIntegrationTests extends IntegrationTestSupport {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
+        MAIL.register(registry);
     }
 
     @Test
@@ -133,7 +120,7 @@ class FeedToDigestEndToEndIntegrationTests extends IntegrationTestSupport {
             Set<String> expectedAddresses = expected.get(digest.organisationId());
             assertThat(digest.eventCount()).isEqualTo(2 * expectedAddresses.size());
             for (String address : addresses) {
-                List<MimeMessage> mails = TestMail.receivedBy(greenMail, address);
+                List<MimeMessage> mails = TestMail.receivedBy(MAIL.server(), address);
                 assertThat(mails).as("digest mails to " + address).hasSize(1);
                 MimeMultipart content = TestMail.verifiedSignedContent(TestMail.raw(mails.get(0)), installationKey);
                 List<CSVRecord> rows = csvRows(TestMail.attachment(content, "events.csv"));
@@ -145,14 +132,14 @@ class FeedToDigestEndToEndIntegrationTests extends IntegrationTestSupport {
         }
 
         // the scheduler again, then again after a stop that lost its progress but not the recorded digests
-        int received = greenMail.getReceivedMessages().length;
+        int received = MAIL.server().getReceivedMessages().length;
         long recorded = notificationCount();
         assertThat(scheduler.runDue(tomorrow)).isEmpty();
         jdbc.sql("update digest_progress set done_until = ? where digest_interval = 'DAILY'")
                 .param(SqlSupport.utc(DigestFrequency.DAILY.floor(Instant.now()))).update();
         assertThat(scheduler.runDue(tomorrow)).hasSameSizeAs(digests);
-        greenMail.waitForIncomingEmail(1000, received + 1);
-        assertThat(greenMail.getReceivedMessages()).hasSize(received);
+        MAIL.server().waitForIncomingEmail(1000, received + 1);
+        assertThat(MAIL.server().getReceivedMessages()).hasSize(received);
         assertThat(notificationCount()).isEqualTo(recorded);
 
         // the bank's demo portal user sees its own events and digest, and nothing of the others

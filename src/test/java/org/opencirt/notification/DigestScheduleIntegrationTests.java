@@ -2,8 +2,6 @@ package org.opencirt.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
@@ -13,14 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencirt.notification.internal.DigestScheduler;
 import org.opencirt.pipeline.PipelineStoreFlow;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.TestHttpClient.Response;
 import org.opencirt.test.TestMail;
+import org.opencirt.test.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,27 +35,15 @@ import tools.jackson.databind.JsonNode;
         "opencirt.test.context=digest-schedule"})
 class DigestScheduleIntegrationTests extends PipelineStoreFlow {
 
-    private static final int SMTP_PORT = TestMail.freePort();
-    private static GreenMail greenMail;
+    @RegisterExtension
+    static final TestMailServer MAIL = new TestMailServer();
 
     @Autowired
     DigestScheduler scheduler;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
+        MAIL.register(registry);
     }
 
     @Test
@@ -84,8 +70,8 @@ class DigestScheduleIntegrationTests extends PipelineStoreFlow {
                 .orElseThrow();
         assertThat(bankDigest.format()).isEqualTo("XARF");
         assertThat(bankDigest.eventCount()).isEqualTo(2);
-        greenMail.waitForIncomingEmail(5000, 2);
-        MimeMultipart bank = signedContent(TestMail.receivedBy(greenMail, bankMail));
+        MAIL.server().waitForIncomingEmail(5000, 2);
+        MimeMultipart bank = signedContent(TestMail.receivedBy(MAIL.server(), bankMail));
         assertThat(TestMail.attachment(bank, "events.csv")).contains(c.bankPrefix() + "5", c.bankPrefix() + "6")
                 .doesNotContain(c.ispPrefix(), "192.0.2.8");
         List<JsonNode> reports = TestMail.attachment(bank, NotificationService.XARF_FILE).lines()
@@ -100,14 +86,14 @@ class DigestScheduleIntegrationTests extends PipelineStoreFlow {
             assertThat(report.path("Report").path("ServiceName").asString()).isEqualTo("rdp");
             assertThat(report.path("Report").path("Date").asString()).startsWith("2026-11-24T01:00:0");
         });
-        MimeMultipart isp = signedContent(TestMail.receivedBy(greenMail, ispMail));
+        MimeMultipart isp = signedContent(TestMail.receivedBy(MAIL.server(), ispMail));
         assertThat(TestMail.attachment(isp, "events.csv")).contains(c.ispPrefix() + "7").doesNotContain(c.bankPrefix());
         assertThat(TestMail.attachment(isp, NotificationService.XARF_FILE)).isNull();
 
-        int received = greenMail.getReceivedMessages().length;
+        int received = MAIL.server().getReceivedMessages().length;
         assertThat(scheduler.runDue(later)).isEmpty();
         assertThat(scheduler.runDue(later.plus(1, ChronoUnit.HOURS))).isEmpty();
-        assertThat(greenMail.getReceivedMessages()).hasSize(received);
+        assertThat(MAIL.server().getReceivedMessages()).hasSize(received);
         assertThat(asAdmin().get("/api/v1/notifications?organisationId=" + c.bank()).json().path("total").asLong())
                 .isEqualTo(1);
     }

@@ -2,8 +2,6 @@ package org.opencirt.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
@@ -18,9 +16,8 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencirt.identity.NewUser;
 import org.opencirt.identity.Role;
 import org.opencirt.pipeline.Event;
@@ -31,6 +28,7 @@ import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestMail;
+import org.opencirt.test.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,31 +36,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
-    private static final int SMTP_PORT = TestMail.freePort();
-    private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final DigestInterval DAY = new DigestInterval(Instant.parse("2026-11-24T00:00:00Z"),
             Instant.parse("2026-11-25T00:00:00Z"));
 
-    private static GreenMail greenMail;
+    @RegisterExtension
+    static final TestMailServer MAIL = new TestMailServer();
 
     @Autowired
     NotificationService notifications;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail = new GreenMail(SMTP);
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
+        MAIL.register(registry);
     }
 
     @Test
@@ -127,7 +112,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
         Notification second = notifications.sendDigest(own, DAY, events).orElseThrow();
 
         assertThat(second.id()).isEqualTo(first.id());
-        greenMail.waitForIncomingEmail(500, 100);
+        MAIL.server().waitForIncomingEmail(500, 100);
         assertThat(receivedBy(address)).hasSize(1);
     }
 
@@ -135,7 +120,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     void mailServerDownRecordsFailureWithReason() {
         long own = organisation();
         contact(own, "en", null);
-        greenMail.stop();
+        MAIL.stop();
         try {
             Notification failed = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.50")))
                     .orElseThrow();
@@ -144,8 +129,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
             assertThat(failed.error()).isNotBlank();
             assertThat(failed.sentAt()).isNull();
         } finally {
-            greenMail = new GreenMail(SMTP);
-            greenMail.start();
+            MAIL.start();
         }
     }
 
@@ -198,8 +182,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     }
 
     private static List<MimeMessage> receivedBy(String address) throws Exception {
-        greenMail.waitForIncomingEmail(5000, 1);
-        return TestMail.receivedBy(greenMail, address);
+        MAIL.server().waitForIncomingEmail(5000, 1);
+        return TestMail.receivedBy(MAIL.server(), address);
     }
 
     /** Decrypts an armoured OpenPGP message with the test's private key. */
