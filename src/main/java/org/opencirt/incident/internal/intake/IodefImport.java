@@ -51,11 +51,12 @@ public class IodefImport {
         try {
             incidents = IodefParser.parse(document);
         } catch (IodefParser.UnreadableException e) {
-            String reason = "Unreadable IODEF document: " + e.getMessage();
+            String why = e.getMessage().replaceAll("[.\\s]+$", "");
+            String reason = "Unreadable IODEF document: " + why;
             Report.Receipt kept = reports.submit(new Report.Submission(ReportChannel.IODEF, SOURCE,
                     "sha256:" + IodefParser.sha256(document), null, null,
                     "Unreadable IODEF document" + (fileName == null || fileName.isBlank() ? "" : " " + fileName),
-                    "The document could not be read as IODEF (" + e.getMessage() + "). It is kept as received"
+                    "The document could not be read as IODEF (" + why + "). It is kept as received"
                             + " for an analyst to look at.", null, null, document, reason, List.of(), List.of()));
             return new Result(List.of(kept), reason);
         }
