@@ -85,6 +85,23 @@ class IodefImportIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void constituentImportIsItsOwnAndNeverReturnsStaffReports() {
+        String document = sample("phishing-v2.xml");
+        long staffReport = analyst.post("/api/v1/reports/iodef", "application/xml", document).json().get("reports")
+                .get(0).get("report").get("id").asLong();
+        TestHttpClient member = as(createConstituent(createOrganisation()));
+
+        Response first = member.post("/api/v1/reports/iodef", "application/xml", document);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long own = first.json().get("reports").get(0).get("report").get("id").asLong();
+        assertThat(own).isNotEqualTo(staffReport);
+        Response again = member.post("/api/v1/reports/iodef", "application/xml", document);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("reports").get(0).get("report").get("id").asLong()).isEqualTo(own);
+        assertThat(member.get("/api/v1/reports/" + staffReport).status()).isEqualTo(404);
+    }
+
+    @Test
     void unreadableDocumentIsKeptWithTheReasonAndAnswers422() {
         String broken = "<?xml version=\"1.0\"?>\n<IODEF-Document xmlns=\"urn:ietf:params:xml:ns:iodef-2.0\">\n"
                 + "<Incident><IncidentID name=\"x\">" + suffix + "</IncidentID>\n<Description>open\n</Incident>";

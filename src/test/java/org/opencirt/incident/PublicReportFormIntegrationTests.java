@@ -68,7 +68,11 @@ class PublicReportFormIntegrationTests extends IntegrationTestSupport {
         assertThat(report.get("reporterUserId").isNull()).isTrue();
         assertThat(report.get("attachments").valueStream().map(a -> a.get("fileName").asString()).toList())
                 .containsExactly("headers.txt");
-        assertThat(auditActions("report", report.get("id").asLong())).containsExactly("CREATE");
+        assertThat(auditEntries("report", report.get("id").asLong())).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asString()).isEqualTo("CREATE");
+            assertThat(entry.get("actor").asString()).isEqualTo("anonymous");
+            assertThat(entry.get("channel").asString()).isEqualTo("UI");
+        });
     }
 
     @Test
