@@ -208,8 +208,12 @@ public class AuditLog {
 
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+        if (authentication == null) {
             return "system";
+        }
+        if (authentication instanceof AnonymousAuthenticationToken) {
+            // a visitor of a public page (the report form), not the system's own work
+            return "anonymous";
         }
         return authentication.getName();
     }

@@ -95,6 +95,13 @@ public final class TestHttpClient {
         return send("POST", path, Map.of("Content-Type", contentType), BodyPublishers.ofString(body));
     }
 
+    /** Posts a text body with extra request headers, for example X-Forwarded-For. */
+    public Response post(String path, String contentType, String body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", contentType);
+        return send("POST", path, all, BodyPublishers.ofString(body));
+    }
+
     /** Posts an HTML form ({@code application/x-www-form-urlencoded}) as a browser does. */
     public Response postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

@@ -24,9 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 @EnableMethodSecurity
 public class SecurityConfig {
 
-    /** Pages and assets reachable without logging in. Later features add public pages (report form) here. */
+    /** Pages and assets reachable without logging in: login, the public report form and its status page. */
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-            "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"};
+            "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/report", "/report/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
