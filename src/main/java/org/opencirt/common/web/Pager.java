@@ -1,4 +1,4 @@
-package org.opencirt.constituency.internal.web;
+package org.opencirt.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.opencirt.common.PageResult;
@@ -6,14 +6,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the one paging fragment shows under a list: where we are and links to the neighbouring pages that keep
- * the search and filters of the current request.
+ * the search and filters of the current request. Shared by the pages of every feature, so that lists page alike.
  *
  * @param previous link to the previous page, null on the first
  * @param next     link to the next page, null on the last
  */
-record Pager(int number, int pages, long total, String previous, String next) {
+public record Pager(int number, int pages, long total, String previous, String next) {
 
-    static Pager of(PageResult<?> result, HttpServletRequest request) {
+    public static Pager of(PageResult<?> result, HttpServletRequest request) {
         return new Pager(result.page() + 1, Math.max(1, result.totalPages()), result.total(),
                 result.hasPrevious() ? link(request, result.page() - 1) : null,
                 result.hasNext() ? link(request, result.page() + 1) : null);
