@@ -38,14 +38,14 @@ class IncidentOptions {
 
     /** The choices of the incident fields: classification, severity, TLP, PAP, team, people, organisations. */
     void addFieldChoices(Model model) {
+        List<UserAccount> people = enabledUsers();
         model.addAttribute("rsitClasses", Rsit.classes());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("tlps", Tlp.values());
         model.addAttribute("paps", Pap.values());
         model.addAttribute("teams", teams.all());
-        model.addAttribute("handlers", handlers());
-        model.addAttribute("users", users.list().stream().filter(UserAccount::enabled)
-                .sorted(Comparator.comparing(UserAccount::displayName, String.CASE_INSENSITIVE_ORDER)).toList());
+        model.addAttribute("handlers", people.stream().filter(IncidentOptions::handles).toList());
+        model.addAttribute("users", people);
         model.addAttribute("organisations", organisations.all().stream()
                 .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList());
     }
@@ -59,8 +59,15 @@ class IncidentOptions {
 
     /** People who may handle incidents (be assigned one, or a task). */
     List<UserAccount> handlers() {
+        return enabledUsers().stream().filter(IncidentOptions::handles).toList();
+    }
+
+    private List<UserAccount> enabledUsers() {
         return users.list().stream().filter(UserAccount::enabled)
-                .filter(u -> u.role() == Role.ADMIN || u.role() == Role.COORDINATOR || u.role() == Role.ANALYST)
                 .sorted(Comparator.comparing(UserAccount::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    private static boolean handles(UserAccount user) {
+        return user.role() == Role.ADMIN || user.role() == Role.COORDINATOR || user.role() == Role.ANALYST;
     }
 }
