@@ -1,5 +1,8 @@
 package org.opencirt.incident;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -132,6 +135,18 @@ public class ReportService {
             throw new NotFoundException("Report", id);
         }
         return report;
+    }
+
+    /** The bytes of a file that came with a report, when the caller may see the report. */
+    @Transactional(readOnly = true)
+    public InputStream openAttachment(long reportId, long attachmentId) {
+        Attachment attachment = get(reportId).attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+        try {
+            return attachmentStore.open(reports.attachmentPath(attachment.id()).orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Attachment " + attachmentId + " cannot be read", e);
+        }
     }
 
     /** State of a report by the tracking code given to its reporter; reveals only what the reporter sent. */

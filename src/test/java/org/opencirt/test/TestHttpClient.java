@@ -1,5 +1,6 @@
 package org.opencirt.test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +111,31 @@ public final class TestHttpClient {
                 .collect(Collectors.joining("&"));
         return send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
                 BodyPublishers.ofString(body));
+    }
+
+    /** Posts an HTML form whose fields may repeat (checked boxes, several choices of a list), as a browser does. */
+    public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
+                BodyPublishers.ofString(body));
+    }
+
+    /** Posts a {@code multipart/form-data} form with text fields and one file, as a browser uploads. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            byte[] content) {
+        String boundary = "----opencirt-test-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Accept", "text/html"), BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     /** Posts a form the way the page at {@code pagePath} would, with the CSRF token that page carries. */

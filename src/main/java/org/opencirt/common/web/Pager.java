@@ -5,8 +5,8 @@ import org.opencirt.common.PageResult;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the paging fragment shows under a list, the same for every feature's lists: where we are and links to the
- * neighbouring pages that keep the search and filters of the current request.
+ * What the one paging fragment shows under a list: where we are and links to the neighbouring pages that keep
+ * the search and filters of the current request. Shared by the pages of every feature, so that lists page alike.
  *
  * @param previous link to the previous page, null on the first
  * @param next     link to the next page, null on the last

@@ -5,6 +5,8 @@ public final class IncidentPermissions {
 
     /** Read incidents (a CONSTITUENT only its organisation's, within TLP: the service filters). */
     public static final String READ = "hasAnyRole('ADMIN','COORDINATOR','ANALYST','AUDITOR','CONSTITUENT')";
+    /** The staff pages (reports queue, incident list and page): every staff role, auditors read only. */
+    public static final String STAFF = "hasAnyRole('ADMIN','COORDINATOR','ANALYST','AUDITOR')";
     /** Triage and change incidents. */
     public static final String WORK = "hasAnyRole('ADMIN','COORDINATOR','ANALYST')";
     /** Comment on an incident (constituents answer questions in their incidents). */

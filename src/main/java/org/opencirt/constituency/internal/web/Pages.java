@@ -1,15 +1,13 @@
 package org.opencirt.constituency.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencirt.common.ConflictException;
-import org.opencirt.common.FieldProblem;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageResult;
+import org.opencirt.common.web.FormBinding;
 import org.opencirt.common.web.Pager;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,17 +34,9 @@ final class Pages {
         model.addAttribute("pager", Pager.of(result, request));
     }
 
-    /**
-     * Throws the form's binding failures (text in a number field, an unknown choice) as field problems, so that
-     * the form shows them like the services' own messages.
-     */
+    /** Form values that could not be read become field problems, as the services' own messages. */
     static void requireBound(BindingResult binding) {
-        if (binding.hasFieldErrors()) {
-            List<FieldProblem> problems = new ArrayList<>();
-            binding.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(),
-                    "'" + error.getRejectedValue() + "' is not a valid value")));
-            throw new InvalidInputException(problems);
-        }
+        FormBinding.requireBound(binding);
     }
 
     /**

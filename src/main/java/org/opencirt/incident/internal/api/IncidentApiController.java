@@ -3,7 +3,6 @@ package org.opencirt.incident.internal.api;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.opencirt.incident.Observable;
 import org.opencirt.incident.Report;
 import org.opencirt.incident.Severity;
 import org.opencirt.incident.StateChange;
+import org.opencirt.incident.internal.AttachmentDownload;
 import org.opencirt.incident.internal.IncidentCsv;
 import org.opencirt.incident.internal.IncidentPermissions;
 import org.springframework.http.HttpStatus;
@@ -271,14 +271,7 @@ public class IncidentApiController {
             throws IOException {
         Attachment attachment = incidents.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
                 .orElseThrow(() -> new org.opencirt.common.NotFoundException("Attachment", attachmentId));
-        // served as a download, never rendered: an attachment is evidence and may be hostile
-        response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        try (InputStream in = incidents.openAttachment(id, attachmentId); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        AttachmentDownload.send(response, attachment.fileName(), incidents.openAttachment(id, attachmentId));
     }
 
     @GetMapping("/{id}/reports")
