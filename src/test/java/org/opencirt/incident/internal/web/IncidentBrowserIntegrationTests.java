@@ -17,25 +17,32 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An analyst's day with one incident in a real browser (Debian's headless Chromium): a report arrives through the
- * API, is triaged in the queue into an incident, which is classified, given an observable and a task, handed to a
+ * An analyst's day with one incident in a real browser (Debian's headless Chromium): a visitor reports through the
+ * public form, the report is triaged in the queue into an incident, which is classified, given an observable and a task, handed to a
  * sectoral CIRT, resolved and closed; its history shows what happened.
  */
 @IntegrationTest
 class IncidentBrowserIntegrationTests extends BrowserTestSupport {
 
     @Test
-    void reportIsTriagedIntoAnIncidentThatIsWorkedAndClosed() {
+    void publicReportIsTriagedIntoAnIncidentThatIsWorkedAndClosed() {
         String suffix = Long.toString(System.nanoTime(), 36);
         TestHttpClient admin = asAdmin();
         long sector = admin.postJson("/api/v1/sectors", Map.of("name", "Water " + suffix)).json().get("id").asLong();
         Response team = admin.postJson("/api/v1/teams", Map.of("name", "Water CIRT " + suffix, "kind",
                 "SECTORAL_CIRT", "country", "XC", "sectorId", sector));
         assertThat(team.status()).as(team.body()).isEqualTo(201);
-        Response report = admin.postJson("/api/v1/reports", Map.of("sourceRef", "browser-" + suffix,
-                "subject", "Pump controller exposed " + suffix, "body", "Port 502 answers from the internet"));
-        assertThat(report.status()).as(report.body()).isEqualTo(201);
-        long reportId = report.json().get("id").asLong();
+        open("/report");
+        waitFor(By.id("name")).sendKeys("Grace Visitor");
+        browser.findElement(By.id("email")).sendKeys("grace@example.org");
+        browser.findElement(By.id("subject")).sendKeys("Pump controller exposed " + suffix);
+        browser.findElement(By.id("description")).sendKeys("Port 502 answers from the internet");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        String code = waitFor(By.id("tracking-code")).getText();
+        Response queued = admin.get("/api/v1/reports?q=" + suffix);
+        assertThat(queued.json().get("total").asLong()).as(queued.body()).isEqualTo(1);
+        assertThat(queued.json().get("items").get(0).get("trackingCode").asString()).isEqualTo(code);
+        long reportId = queued.json().get("items").get(0).get("id").asLong();
         TestUser analyst = createUser(Role.ANALYST);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         logIn(analyst.username(), analyst.password());
@@ -92,5 +99,9 @@ class IncidentBrowserIntegrationTests extends BrowserTestSupport {
         browser.findElement(By.linkText("Incidents")).click();
         waitFor(By.id("incidents"));
         screenshot("incident-list");
+
+        browser.manage().deleteAllCookies();
+        open("/report/status?code=" + code);
+        assertThat(waitFor(By.id("report-status")).getText()).contains(code).doesNotContain("Port 502");
     }
 }
