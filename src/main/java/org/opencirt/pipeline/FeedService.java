@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.opencirt.audit.AuditLog;
-import org.opencirt.common.ConflictException;
 import org.opencirt.common.FieldProblem;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.NotFoundException;
@@ -69,7 +68,7 @@ public class FeedService {
     @Transactional
     public Feed create(Feed.Input input) {
         Feed candidate = validate(0, input, null);
-        requireUniqueName(candidate.name(), 0);
+        ConfigNames.requireUnique(jdbc, "feed", "feed", candidate.name(), 0);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -91,7 +90,7 @@ public class FeedService {
     public Feed update(long id, Feed.Input input) {
         Feed before = get(id);
         Feed candidate = validate(id, input, before);
-        requireUniqueName(candidate.name(), id);
+        ConfigNames.requireUnique(jdbc, "feed", "feed", candidate.name(), id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("""
                 update feed set name = ?, parser = ?, report_type = ?, config = ?, classification_type = ?, tlp = ?,
@@ -134,30 +133,19 @@ public class FeedService {
                 .update();
     }
 
-    private void requireUniqueName(String name, long id) {
-        boolean taken = jdbc.sql("select count(*) from feed where lower(name) = lower(?) and id <> ?")
-                .params(name, id).query(Long.class).single() > 0;
-        if (taken) {
-            throw new ConflictException("A feed named '" + name + "' already exists");
-        }
-    }
-
     private Feed validate(long id, Feed.Input input, Feed before) {
         if (input == null) {
             throw new InvalidInputException("body", "is required");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        String name = trimmed(input.name());
-        if (name == null || name.length() > 100) {
-            problems.add(new FieldProblem("name", "is required, at most 100 characters"));
-        }
-        String parser = trimmed(input.parser()) == null ? null : input.parser().strip().toLowerCase(Locale.ROOT);
+        String name = ConfigNames.name(input.name(), problems);
+        String parser = ConfigNames.trimmed(input.parser()) == null ? null : input.parser().strip().toLowerCase(Locale.ROOT);
         if (parser == null || !PARSERS.contains(parser)) {
             problems.add(new FieldProblem("parser", "must be one of " + String.join(", ", PARSERS.stream().sorted()
                     .toList())));
         }
-        String tlp = trimmed(input.tlp()) == null ? "AMBER" : input.tlp();
-        String classification = trimmed(input.classificationType());
+        String tlp = ConfigNames.trimmed(input.tlp()) == null ? "AMBER" : input.tlp();
+        String classification = ConfigNames.trimmed(input.classificationType());
         Integer accuracy = input.accuracy();
         Event check = new Event();
         try {
@@ -175,7 +163,7 @@ public class FeedService {
         if (accuracy != null && (accuracy < 0 || accuracy > 100)) {
             problems.add(new FieldProblem("accuracy", "must be between 0 and 100"));
         }
-        String reportType = trimmed(input.reportType());
+        String reportType = ConfigNames.trimmed(input.reportType());
         if ("shadowserver".equals(parser) && reportType == null) {
             problems.add(new FieldProblem("reportType", "is required for a Shadowserver feed"));
         }
@@ -186,7 +174,7 @@ public class FeedService {
             throw new InvalidInputException(problems);
         }
         boolean enabled = input.enabled() == null ? before == null || before.enabled() : input.enabled();
-        Feed feed = new Feed(id, name, parser, reportType, trimmed(input.config()), classification, tlp, accuracy,
+        Feed feed = new Feed(id, name, parser, reportType, ConfigNames.trimmed(input.config()), classification, tlp, accuracy,
                 enabled, null, null, pull, mail, null);
         try {
             parsers.parserFor(feed);
@@ -199,7 +187,7 @@ public class FeedService {
 
     /** The pull as stored (interval in ISO-8601), null when it has no URL; problems are added. */
     private Feed.Pull pull(Feed.Pull input, List<FieldProblem> problems) {
-        String url = trimmed(input.url());
+        String url = ConfigNames.trimmed(input.url());
         if (url == null) {
             return null;
         }
@@ -216,7 +204,7 @@ public class FeedService {
             problems.add(new FieldProblem("pull.url", "is not a valid URL: " + e.getReason()));
         }
         Duration interval = null;
-        String text = trimmed(input.interval());
+        String text = ConfigNames.trimmed(input.interval());
         if (text == null) {
             problems.add(new FieldProblem("pull.interval", "is required with a URL, such as 1h or PT1H"));
         } else {
@@ -235,9 +223,9 @@ public class FeedService {
 
     /** The mail match as stored, null when no part is given; problems are added. */
     private static Feed.MailMatch mail(Feed.MailMatch input, List<FieldProblem> problems) {
-        String sender = trimmed(input.sender());
-        String subject = trimmed(input.subject());
-        String fileName = trimmed(input.fileName());
+        String sender = ConfigNames.trimmed(input.sender());
+        String subject = ConfigNames.trimmed(input.subject());
+        String fileName = ConfigNames.trimmed(input.fileName());
         if (sender == null && subject == null && fileName == null) {
             return null;
         }
@@ -262,10 +250,6 @@ public class FeedService {
         } catch (PatternSyntaxException e) {
             problems.add(new FieldProblem(field, "is not a regular expression: " + e.getDescription()));
         }
-    }
-
-    private static String trimmed(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static Feed map(ResultSet rs) throws SQLException {
