@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -145,6 +146,7 @@ public class EventService {
             }
             Object value = rs.getObject(i);
             String text = value instanceof OffsetDateTime time ? time.toInstant().toString()
+                    : value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
                     : value == null ? "" : value.toString();
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                     || text.indexOf('\r') >= 0) {
