@@ -37,11 +37,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencirt.pipeline.internal.source.MailIntake;
+import org.opencirt.pipeline.internal.source.MailRecord;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.TestHttpClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feed sources beyond upload, against real servers: a JDK HTTP server for the scheduled HTTP(S) pull and GreenMail
@@ -54,6 +58,13 @@ class FeedSourcesIntegrationTests extends PipelineStoreFlow {
     private static final String MAILBOX = "intake@cert.xc";
     private static final String MAIL_PASSWORD = "intake-secret";
     private static final String SHADOWSERVER = "reports@shadowserver.example";
+
+    @Autowired
+    FeedService feeds;
+    @Autowired
+    InputService inputs;
+    @Autowired
+    JsonMapper json;
 
     private static GreenMail greenMail;
     private static GreenMailUser intake;
@@ -334,6 +345,21 @@ class FeedSourcesIntegrationTests extends PipelineStoreFlow {
         JsonNode input = awaitInputDone(first.path("inputId").asLong());
         assertThat(input.path("fileName").asString()).isEqualTo("events.csv");
         assertThat(input.path("eventsStored").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnreachableMailboxIsAFailedPollWithItsReasonNotAnError() {
+        MailIntake unreachable = new MailIntake(feeds, inputs, jdbc, json, "127.0.0.1", freePort(), MAILBOX,
+                MAIL_PASSWORD, "INBOX", "imap", "OpenCIRT-processed", "OpenCIRT-rejected", Duration.ofHours(1));
+        MailRecord.Status status = unreachable.poll();
+        assertThat(status.enabled()).isTrue();
+        assertThat(status.lastPollAt()).isNotNull();
+        assertThat(status.lastError()).contains("Connect");
+        assertThat(unreachable.status()).isEqualTo(status);
+
+        JsonNode configured = asAdmin().get("/api/v1/mail-intake/status").json();
+        assertThat(configured.path("mailbox").asString()).isEqualTo("imap://" + MAILBOX + "@127.0.0.1:" + IMAP_PORT
+                + "/INBOX");
     }
 
     private long createMailFeed(Map<String, String> match) {

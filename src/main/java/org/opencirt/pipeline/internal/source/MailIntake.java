@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -164,7 +165,13 @@ public class MailIntake implements DisposableBean {
                         if (message.isSet(Flags.Flag.DELETED)) {
                             continue;
                         }
-                        boolean ok = handle(message, candidates, at);
+                        boolean ok;
+                        try {
+                            ok = handle(message, candidates, at);
+                        } catch (MessagingException | RuntimeException e) {
+                            ok = false;
+                            recordUnreadable(message, at, e);
+                        }
                         inbox.copyMessages(new Message[] {message}, ok ? done : refused);
                         message.setFlag(Flags.Flag.DELETED, true);
                         if (ok) {
@@ -287,9 +294,14 @@ public class MailIntake implements DisposableBean {
     }
 
     private void record(Message message, String sender, String subject, Instant at, boolean ok, String reason,
-            List<MailRecord.Attachment> attachments) throws MessagingException {
+            List<MailRecord.Attachment> attachments) {
         String messageId = messageId(message);
-        Instant sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+        Instant sent;
+        try {
+            sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+        } catch (MessagingException e) {
+            sent = null;
+        }
         String outcome = ok ? "processed" : "rejected";
         String movedTo = ok ? settings.processedFolder() : settings.rejectedFolder();
         String attachmentsJson = json.writeValueAsString(attachments);
@@ -312,13 +324,26 @@ public class MailIntake implements DisposableBean {
         }
     }
 
-    /** The Message-ID, or for a mail without one a stable stand-in made from its headers. */
-    private static String messageId(Message message) throws MessagingException {
-        String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
-        if (id != null && !id.isBlank()) {
-            return cut(id.strip(), 998);
-        }
+    /**
+     * Records a mail that could not be handled (so that it is moved to the rejected folder with its reason); when
+     * even that fails, the poll fails and the mail stays where it is.
+     */
+    private void recordUnreadable(Message message, Instant at, Exception failure) {
+        String reason = "the mail cannot be handled: " + Payloads.reason(failure);
+        LOG.warn("Intake mail {}: {}", message.getMessageNumber(), reason);
+        record(message, null, null, at, false, reason, List.of());
+    }
+
+    /**
+     * The Message-ID, or for a mail without one a stable stand-in made from its headers (a random one when even
+     * the headers cannot be read: such a mail is recorded and moved once).
+     */
+    private static String messageId(Message message) {
         try {
+            String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+            if (id != null && !id.isBlank()) {
+                return cut(id.strip(), 998);
+            }
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             Enumeration<String> headers = message instanceof MimeMessage mime ? mime.getAllHeaderLines()
                     : Collections.emptyEnumeration();
@@ -326,6 +351,8 @@ public class MailIntake implements DisposableBean {
                 sha256.update(headers.nextElement().getBytes(StandardCharsets.UTF_8));
             }
             return "<no-message-id-" + HexFormat.of().formatHex(sha256.digest()) + ">";
+        } catch (MessagingException e) {
+            return "<unreadable-" + UUID.randomUUID() + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
