@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.opencirt.common.SqlSupport;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,10 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whose kept event belongs to a failed input is treated as absent (the event may never have been stored), and a key
  * kept again later in the same input makes an earlier re-decided line kept too: a possible duplicate, never a loss.
  */
-final class JdbcRuleLedger implements RuleLedger {
+public final class JdbcRuleLedger implements RuleLedger {
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 1024;
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{32}");
     private static final int ATTEMPTS = 3;
+    private static final int ROWS_PER_INSERT = 256;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -39,7 +42,8 @@ final class JdbcRuleLedger implements RuleLedger {
      * @param replay    replaying quarantined lines, which no rule has seen: nothing is re-decided and
      *                  {@code rules_line} stays
      */
-    JdbcRuleLedger(JdbcTemplate jdbc, TransactionTemplate transactions, long inputId, long rulesLine, boolean replay) {
+    public JdbcRuleLedger(JdbcTemplate jdbc, TransactionTemplate transactions, long inputId, long rulesLine,
+            boolean replay) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.inputId = inputId;
@@ -145,22 +149,30 @@ final class JdbcRuleLedger implements RuleLedger {
         return repeats;
     }
 
-    /** The stored state of the keys the candidates have under rule {@code j}, by key hash. */
+    /**
+     * The stored state of the keys the candidates have under rule {@code j}, by key hash. The hashes (32 hex digits
+     * this stage made) are written into the query as literals: a prepared statement reused with bind parameters gets
+     * a generic plan on PostgreSQL, planned while the table was small (a scan comparing every row with every key),
+     * which made a batch take seconds once the table held a few 100,000 keys.
+     */
     private Map<String, State> load(long ruleId, List<Candidate> candidates, int j) {
         List<String> hashes = candidates.stream().map(c -> c.keyHashes()[j]).filter(hash -> hash != null)
                 .distinct().toList();
         Map<String, State> states = new HashMap<>();
         for (int from = 0; from < hashes.size(); from += CHUNK) {
-            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-            List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(ruleId);
-            params.addAll(chunk);
+            StringBuilder in = new StringBuilder();
+            for (String hash : hashes.subList(from, Math.min(hashes.size(), from + CHUNK))) {
+                if (!HASH.matcher(hash).matches()) {
+                    throw new IllegalArgumentException("not a key hash: " + hash);
+                }
+                in.append(in.isEmpty() ? "'" : ",'").append(hash).append('\'');
+            }
             jdbc.query("select s.key_hash, s.kept_input_id, s.kept_line_no, s.kept_at, r.state from dedup_state s"
                     + " left join raw_input r on r.id = s.kept_input_id where s.rule_id = ? and s.key_hash in ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                    + in + ")", rs -> {
                         states.put(rs.getString(1), new State(true, "failed".equals(rs.getString(5)), rs.getLong(2),
                                 rs.getLong(3), SqlSupport.instant(rs, "kept_at").toEpochMilli()));
-                    }, params.toArray());
+                    }, ruleId);
         }
         return states;
     }
@@ -189,9 +201,17 @@ final class JdbcRuleLedger implements RuleLedger {
             jdbc.batchUpdate("update dedup_state set kept_input_id = ?, kept_line_no = ?, kept_at = ?, updated_at = ?"
                     + " where rule_id = ? and key_hash = ?", updates);
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into dedup_state (rule_id, key_hash, kept_input_id, kept_line_no, kept_at,"
-                    + " updated_at) values (?, ?, ?, ?, ?, ?)", inserts);
+        insertRows("insert into dedup_state (rule_id, key_hash, kept_input_id, kept_line_no, kept_at, updated_at)"
+                + " values ", "(?, ?, ?, ?, ?, ?)", inserts);
+    }
+
+    /** Inserts rows with one multi-row statement per {@link #ROWS_PER_INSERT} (a round trip each, not one per row). */
+    private void insertRows(String insert, String row, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>();
+            chunk.forEach(values -> params.addAll(List.of(values)));
+            jdbc.update(insert + String.join(", ", Collections.nCopies(chunk.size(), row)), params.toArray());
         }
     }
 
@@ -215,9 +235,7 @@ final class JdbcRuleLedger implements RuleLedger {
                 inserts.add(new Object[] {update[2], update[3], update[0], update[1]});
             }
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into event_repeat (raw_input_id, line_no, repeats, last_seen_at)"
-                    + " values (?, ?, ?, ?)", inserts);
-        }
+        insertRows("insert into event_repeat (raw_input_id, line_no, repeats, last_seen_at) values ", "(?, ?, ?, ?)",
+                inserts);
     }
 }
