@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -34,12 +35,15 @@ public class EventService {
     private static final String CSV_HEADER = "id,input_id,line_no,feed,time_source,time_observation,"
             + "classification_taxonomy,classification_type,classification_identifier,source_ip,source_port,source_asn,"
             + "source_fqdn,source_url,source_cc,destination_ip,destination_port,protocol_transport,"
-            + "protocol_application,malware_name,organisation_id,tlp";
+            + "protocol_application,malware_name,organisation_id,tlp,repeats,last_seen";
+    /** The events with the repeats counted into them (de-duplication rules). */
+    private static final String FROM = " from event e join feed f on f.id = e.feed_id"
+            + " left join event_repeat r on r.raw_input_id = e.raw_input_id and r.line_no = e.line_no";
     private static final String CSV_SELECT = "select e.id, e.raw_input_id, e.line_no, f.name, e.time_source, "
             + "e.time_observation, e.classification_taxonomy, e.classification_type, e.classification_identifier, "
             + "e.source_ip, e.source_port, e.source_asn, e.source_fqdn, e.source_url, e.source_cc, e.destination_ip, "
             + "e.destination_port, e.protocol_transport, e.protocol_application, e.malware_name, e.organisation_id, "
-            + "e.tlp from event e join feed f on f.id = e.feed_id";
+            + "e.tlp, coalesce(r.repeats, 0), r.last_seen_at" + FROM;
 
     private static final String FROM_FINISHED = " from event e join feed f on f.id = e.feed_id"
             + " join raw_input r on r.id = e.raw_input_id";
@@ -79,7 +83,7 @@ public class EventService {
         SqlSupport.Where where = where(query, scopeFor(query));
         long total = jdbc.sql("select count(*) from event e join feed f on f.id = e.feed_id" + where.sql())
                 .params(where.params()).query(Long.class).single();
-        List<StoredEvent> items = jdbc.sql("select e.*, f.name as feed_name from event e join feed f on f.id = e.feed_id"
+        List<StoredEvent> items = jdbc.sql("select e.*, f.name as feed_name, r.repeats, r.last_seen_at" + FROM
                         + where.sql() + " order by e.time_source desc, e.id desc limit ? offset ?")
                 .params(where.paramsWithPage(page)).query((rs, n) -> map(rs)).list();
         return new PageResult<>(items, page.page(), page.size(), total);
@@ -99,15 +103,14 @@ public class EventService {
                 writer.write(CSV_HEADER);
                 writer.write("\r\n");
             }
-            String sql = (csv ? CSV_SELECT : "select e.data from event e join feed f on f.id = e.feed_id")
+            String sql = (csv ? CSV_SELECT : "select e.data, r.repeats, r.last_seen_at" + FROM)
                     + where.sql() + " order by e.id";
             jdbcTemplate.query(sql, rs -> {
                 try {
                     if (csv) {
                         writeCsvRow(rs, writer);
                     } else {
-                        writer.write(rs.getString(1));
-                        writer.write('\n');
+                        writeJsonLine(rs, writer);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -149,6 +152,26 @@ public class EventService {
                 .raw("r.finished_at < ?", SqlSupport.utc(to));
     }
 
+    /**
+     * The stored IntelMQ JSON line; for an event repeats were counted into, with {@code extra.count} (the event and
+     * its repeats) and {@code extra.last_seen} (the last repeat's time), as IntelMQ's aggregation writes a count.
+     */
+    private static void writeJsonLine(ResultSet rs, Writer writer) throws SQLException, IOException {
+        String data = rs.getString(1);
+        long repeats = rs.getLong(2);
+        OffsetDateTime lastSeen = rs.getObject(3, OffsetDateTime.class);
+        int end = data.lastIndexOf('}');
+        if (repeats > 0 && end > 0) {
+            writer.write(data, 0, end);
+            writer.write(",\"extra.count\":" + (repeats + 1) + ",\"extra.last_seen\":\""
+                    + (lastSeen == null ? "" : lastSeen.toInstant().toString()) + "\"");
+            writer.write(data, end, data.length() - end);
+        } else {
+            writer.write(data);
+        }
+        writer.write('\n');
+    }
+
     private static void writeCsvRow(ResultSet rs, Writer writer) throws SQLException, IOException {
         int columns = rs.getMetaData().getColumnCount();
         for (int i = 1; i <= columns; i++) {
@@ -157,6 +180,7 @@ public class EventService {
             }
             Object value = rs.getObject(i);
             String text = value instanceof OffsetDateTime time ? time.toInstant().toString()
+                    : value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
                     : value == null ? "" : value.toString();
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
                     || text.indexOf('\r') >= 0) {
@@ -191,6 +215,6 @@ public class EventService {
         return new StoredEvent(rs.getLong("id"), rs.getLong("raw_input_id"), rs.getLong("line_no"),
                 rs.getLong("feed_id"), SqlSupport.instant(rs, "time_source"), rs.getString("classification_type"),
                 rs.getString("source_ip"), SqlSupport.nullableLong(rs, "organisation_id"), rs.getString("tlp"),
-                rs.getString("data"));
+                rs.getString("data"), rs.getLong("repeats"), SqlSupport.instant(rs, "last_seen_at"));
     }
 }

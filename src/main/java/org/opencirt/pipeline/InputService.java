@@ -182,7 +182,8 @@ public class InputService {
                 rs.getLong("size_bytes"), rs.getString("sha256"), SqlSupport.instant(rs, "received_at"),
                 rs.getString("state"), rs.getLong("lines_processed"), rs.getLong("events_stored"),
                 rs.getLong("events_outside"), rs.getLong("quarantined"), rs.getLong("last_committed_line"),
-                SqlSupport.instant(rs, "started_at"), SqlSupport.instant(rs, "finished_at"), rs.getString("error"));
+                SqlSupport.instant(rs, "started_at"), SqlSupport.instant(rs, "finished_at"), rs.getString("error"),
+                rs.getLong("events_dropped"), rs.getLong("events_repeated"));
     }
 
     private static QuarantineEntry mapQuarantine(ResultSet rs) throws SQLException {

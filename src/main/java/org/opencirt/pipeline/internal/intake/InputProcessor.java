@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongPredicate;
 
 import org.opencirt.common.ConflictException;
 import org.opencirt.common.SqlSupport;
@@ -19,6 +20,7 @@ import org.opencirt.pipeline.internal.enrich.ConstituencyOwners;
 import org.opencirt.pipeline.internal.enrich.OwnerEnricher;
 import org.opencirt.pipeline.internal.parser.FeedParser;
 import org.opencirt.pipeline.internal.parser.ParseSummary;
+import org.opencirt.pipeline.internal.rules.RuleStages;
 import org.opencirt.pipeline.internal.store.EventStore;
 import org.opencirt.pipeline.internal.store.StoreRun;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs stored inputs through parse -> enrich -> store, one thread per input, and resumes on start-up every input a
+ * Runs stored inputs through parse -> enrich -> rules -> store, one thread per input, and resumes on start-up every input a
  * crash or shutdown left unfinished, after its checkpoint. A stored input is processed at most by one run at a time.
  */
 @Component
@@ -44,18 +46,20 @@ public class InputProcessor implements DisposableBean {
     private final FeedParsers parsers;
     private final ConstituencyOwners owners;
     private final EventStore store;
+    private final RuleStages rules;
     private final Path dataDirectory;
     private final ExecutorService executor;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     public InputProcessor(JdbcClient jdbc, FeedService feeds, FeedParsers parsers, ConstituencyOwners owners,
-            EventStore store, @Value("${opencirt.data-dir}") String dataDirectory,
+            EventStore store, RuleStages rules, @Value("${opencirt.data-dir}") String dataDirectory,
             @Value("${opencirt.pipeline.threads:1}") int threads) {
         this.jdbc = jdbc;
         this.feeds = feeds;
         this.parsers = parsers;
         this.owners = owners;
         this.store = store;
+        this.rules = rules;
         this.dataDirectory = Path.of(dataDirectory).toAbsolutePath();
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "pipeline-input");
@@ -106,7 +110,7 @@ public class InputProcessor implements DisposableBean {
             jdbc.sql("update raw_input set state = 'processing', started_at = coalesce(started_at, ?) where id = ?")
                     .params(SqlSupport.utc(Instant.now()), inputId).update();
             try (StoreRun run = store.begin(inputId, input.feedId(), input.checkpoint())) {
-                ParseSummary summary = parse(input, run);
+                ParseSummary summary = parse(input, run, line -> line > input.checkpoint(), false);
                 run.finish(summary.lines());
                 jdbc.sql("update raw_input set state = 'done', finished_at = ?, error = null where id = ?")
                         .params(SqlSupport.utc(Instant.now()), inputId).update();
@@ -132,7 +136,7 @@ public class InputProcessor implements DisposableBean {
                 throw new ConflictException("Input " + inputId + " is still " + input.state());
             }
             try (StoreRun run = store.replay(inputId, input.feedId(), lines)) {
-                ParseSummary summary = parse(input, run);
+                ParseSummary summary = parse(input, run, lines::contains, true);
                 run.finish(summary.lines());
             }
         } finally {
@@ -140,11 +144,13 @@ public class InputProcessor implements DisposableBean {
         }
     }
 
-    private ParseSummary parse(Stored input, StoreRun run) {
+    /** Parses the input into the run, through enrichment and the feed's rules; {@code wanted}: what the run stores. */
+    private ParseSummary parse(Stored input, StoreRun run, LongPredicate wanted, boolean replay) {
         Feed feed = feeds.get(input.feedId());
         FeedParser parser = parsers.parserFor(feed);
         try (InputStream in = Files.newInputStream(dataDirectory.resolve(input.path()))) {
-            return parser.parse(in, new OwnerEnricher(owners, run), run);
+            return parser.parse(in, new OwnerEnricher(owners, rules.wrap(feed.id(), input.id(), wanted, replay, run)),
+                    run);
         } catch (IOException e) {
             throw new IllegalStateException("Reading stored input " + input.id() + " failed: " + e.getMessage(), e);
         }

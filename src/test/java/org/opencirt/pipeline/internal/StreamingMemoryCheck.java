@@ -1,0 +1,219 @@
+package org.opencirt.pipeline.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import org.opencirt.constituency.AssetKind;
+import org.opencirt.constituency.internal.lookup.IndexedAsset;
+import org.opencirt.constituency.internal.lookup.Match;
+import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
+import org.opencirt.pipeline.Feed;
+import org.opencirt.pipeline.PipelineRule;
+import org.opencirt.pipeline.internal.enrich.OwnerEnricher;
+import org.opencirt.pipeline.internal.enrich.OwnerLookup;
+import org.opencirt.pipeline.internal.intake.FeedParsers;
+import org.opencirt.pipeline.internal.parser.FeedParser;
+import org.opencirt.pipeline.internal.parser.LineFeedParser;
+import org.opencirt.pipeline.internal.parser.ParseSummary;
+import org.opencirt.pipeline.internal.rules.CompiledRules;
+import org.opencirt.pipeline.internal.rules.RuleLedger;
+import org.opencirt.pipeline.internal.rules.RuleStage;
+import org.opencirt.pipeline.internal.stage.EventSink;
+
+/**
+ * The child JVM of {@link StreamingMemoryIntegrationTests}: streams a generated Shadowserver scan_rdp report of the
+ * given size (never on disk, never in memory as a whole) through the parser a feed's settings make
+ * ({@link FeedParsers}, as {@code InputProcessor} builds it), owner enrichment against a 65,536-prefix constituency
+ * index, and the rule stage with filter rules (drop, route, severity), into a counting sink; then prints what it
+ * generated and what came out, and the peak heap. Run with a small {@code -Xmx}: it fails with OutOfMemoryError if
+ * anything on the way holds the input.
+ */
+public final class StreamingMemoryCheck {
+
+    static final String HEADER = "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\",\"geo\","
+            + "\"region\",\"city\"\n";
+    /** One line in this many has an invalid port (quarantined). */
+    static final int BAD_EVERY = 1000;
+    /** One line in this many is in 10.255.0.0/16, which a drop rule drops. */
+    static final int DROPPED_EVERY = 10;
+    /** Characters of the one over-long line, placed after the first 1,000 lines. */
+    static final int LONG_LINE = 3 * LineFeedParser.MAX_LINE_LENGTH;
+
+    private StreamingMemoryCheck() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long bytes = Long.parseLong(args[0]);
+        long started = System.nanoTime();
+        resetPeaks();
+        Feed feed = new Feed(1, "streaming", "shadowserver", "scan_rdp", null, "vulnerable-system", "AMBER", 100,
+                true, Instant.now(), Instant.now());
+        FeedParser parser = new FeedParsers().parserFor(feed);
+        List<IndexedAsset> assets = new ArrayList<>();
+        for (int i = 0; i < 65_536; i++) {
+            if (!ownedPrefix(i >>> 8, i & 0xFF)) {
+                continue;
+            }
+            assets.add(new IndexedAsset(i + 1, i / 16 + 1, AssetKind.CIDR, "10." + (i >>> 8) + "." + (i & 0xFF)
+                    + ".0/24"));
+        }
+        OwnerLookup owners = new IndexOwners(ResponsibilityIndex.build(assets));
+        assets = null;
+        Instant now = Instant.now();
+        CompiledRules rules = CompiledRules.compile(List.of(
+                new PipelineRule(1, "drop test range", null, 10, "drop", List.of(new PipelineRule.Condition(
+                        "source.ip", null, null, null, "10.255.0.0/16", null, null)), null, null, null, null, true,
+                        now, now),
+                new PipelineRule(2, "route owned", null, 20, "route", List.of(new PipelineRule.Condition(
+                        "source.organisation.id", null, null, null, null, true, null)), null, null, 7L, null, true,
+                        now, now),
+                new PipelineRule(3, "raise", null, 30, "severity", List.of(), null, null, null, "high", true, now,
+                        now)), id -> "Team " + id);
+        long[] counts = new long[3];
+        RuleLedger ledger = (lastLine, filterDropped, candidates, dedups) -> {
+            counts[2] += filterDropped.size();
+            return new BitSet();
+        };
+        EventSink end = batch -> {
+            for (int i = 0; i < batch.size(); i++) {
+                counts[0]++;
+                counts[1] += batch.get(i).extra().containsKey("team.id") ? 1 : 0;
+            }
+        };
+        long[] quarantined = new long[1];
+        Generator input = new Generator(bytes);
+        ParseSummary summary = parser.parse(input,
+                new OwnerEnricher(owners, new RuleStage(rules, ledger, line -> true, end)),
+                line -> quarantined[0]++);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        System.out.printf("generated bytes=%d lines=%d bad=%d long=%d dropped=%d owned=%d%n", input.bytes,
+                input.lines, input.bad, input.longLines, input.dropped, input.owned);
+        System.out.printf("processed lines=%d events=%d quarantined=%d ruleDropped=%d stored=%d routed=%d%n",
+                summary.lines(), summary.events(), quarantined[0], counts[2], counts[0], counts[1]);
+        System.out.printf("heap max=%dMB peak=%dMB seconds=%d%n", Runtime.getRuntime().maxMemory() >> 20,
+                peakHeap() >> 20, seconds);
+    }
+
+    /** The constituency: every /24 of 10.0.0.0/8 with an even third byte, except in the dropped 10.255.0.0/16. */
+    static boolean ownedPrefix(int second, int third) {
+        return second != 255 && third % 2 == 0;
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    /** A scan_rdp report made on the fly until {@code target} bytes, counting what it made. */
+    static final class Generator extends InputStream {
+
+        private final long target;
+        private final StringBuilder line = new StringBuilder(256);
+        private byte[] chunk = HEADER.getBytes(StandardCharsets.US_ASCII);
+        private int position;
+        long bytes;
+        long lines = 1;
+        long bad;
+        long longLines;
+        long dropped;
+        long owned;
+
+        Generator(long target) {
+            this.target = target;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position == chunk.length && !next()) {
+                return -1;
+            }
+            int count = Math.min(length, chunk.length - position);
+            System.arraycopy(chunk, position, buffer, offset, count);
+            position += count;
+            bytes += count;
+            return count;
+        }
+
+        private boolean next() {
+            if (bytes >= target) {
+                return false;
+            }
+            long n = lines++;
+            position = 0;
+            if (n == 1_000) {
+                longLines++;
+                chunk = ("\"2026-11-24 00:00:00\",\"" + "9".repeat(LONG_LINE) + "\"\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                return true;
+            }
+            int time = (int) (n % 86_400);
+            boolean invalid = n % BAD_EVERY == 0;
+            boolean drop = !invalid && n % DROPPED_EVERY == 3;
+            bad += invalid ? 1 : 0;
+            dropped += drop ? 1 : 0;
+            int address = (int) (n * 2_654_435_761L);
+            int second = drop ? 255 : (address >>> 16 & 0xFF) % 255;
+            int third = address >>> 8 & 0xFF;
+            owned += !invalid && !drop && ownedPrefix(second, third) ? 1 : 0;
+            line.setLength(0);
+            line.append("\"2026-11-24 ").append(two(time / 3600)).append(':').append(two(time / 60 % 60))
+                    .append(':').append(two(time % 60)).append("\",\"10.").append(second).append('.').append(third)
+                    .append('.').append(address & 0xFF)
+                    .append("\",\"tcp\",").append(invalid ? 70_000 : 3389).append(",\"host-").append(n)
+                    .append(".customer.isp.example\",\"rdp\",").append(64_500 + n % 100)
+                    .append(",\"XC\",\"Central Region\",\"Caldera City\"\n");
+            chunk = line.toString().getBytes(StandardCharsets.US_ASCII);
+            return true;
+        }
+
+        private static String two(int number) {
+            return number < 10 ? "0" + number : Integer.toString(number);
+        }
+    }
+
+    /** Owner queries straight on the constituency index, as the constituency's lookup answers them. */
+    private record IndexOwners(ResponsibilityIndex index) implements OwnerLookup {
+
+        @Override
+        public long ownerOfIPv4(int address) {
+            return owner(index.matchIPv4(address));
+        }
+
+        @Override
+        public long ownerOfIp(String address) {
+            return owner(index.matchIp(address));
+        }
+
+        @Override
+        public long ownerOfAsn(long asn) {
+            return owner(index.matchAsn(asn));
+        }
+
+        @Override
+        public long ownerOfDomain(String domain) {
+            return owner(index.matchDomain(domain));
+        }
+
+        private static long owner(Match match) {
+            return match == null ? -1 : match.organisationId();
+        }
+    }
+}
