@@ -14,7 +14,9 @@ import java.util.List;
  *
  * @param action   {@code drop}, {@code keep}, {@code route} (to {@code teamId}: sets {@code extra.team.id} and
  *                 {@code extra.team.name}), {@code severity} (raises {@code extra.severity} to {@code severity}) or
- *                 {@code deduplicate} (over {@code key} within {@code window})
+ *                 {@code deduplicate} (over {@code key} within {@code window}) or {@code incident} (opens one
+ *                 incident per rule, owner organisation, classification type and day for the kept events it
+ *                 matches, with {@code severity}, default high)
  * @param match    conditions that must all hold for the rule to apply; empty: every event
  * @param key      IntelMQ field names whose values make the de-duplication key
  * @param window   how long a kept event's key suppresses repeats, ISO-8601 ({@code PT24H}); accepted as {@code 24h}

@@ -191,7 +191,12 @@ public class PipelineRuleService {
         }
         String severity = ConfigNames.trimmed(input.severity()) == null ? null
                 : input.severity().strip().toLowerCase(Locale.ROOT);
-        if (CompiledRules.SEVERITY.equals(action)) {
+        if (CompiledRules.INCIDENT.equals(action)) {
+            if (severity != null && !CompiledRules.SEVERITIES.contains(severity)) {
+                problems.add(new FieldProblem("severity", "must be one of "
+                        + String.join(", ", CompiledRules.SEVERITIES)));
+            }
+        } else if (CompiledRules.SEVERITY.equals(action)) {
             if (severity == null || !CompiledRules.SEVERITIES.contains(severity)) {
                 problems.add(new FieldProblem("severity", "must be one of "
                         + String.join(", ", CompiledRules.SEVERITIES)));

@@ -298,4 +298,41 @@ class PipelineRulesIntegrationTests extends PipelineStoreFlow {
         return jdbc.sql("select raw_input_id, line_no, repeats from event_repeat order by raw_input_id, line_no")
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2) + "=" + rs.getLong(3)).list().toString();
     }
+
+    @Test
+    void incidentRuleOpensOneIncidentPerCriticalOrganisationAndDay() {
+        Constituency c = constituency();
+        long energy = asAdmin().postJson("/api/v1/sectors", Map.of("name", "Energy " + UUID.randomUUID(),
+                "criticalInfrastructure", true)).json().path("id").asLong();
+        Map<String, Object> grid = new LinkedHashMap<>(asAdmin().get("/api/v1/organisations/" + c.bank()).json()
+                .propertyStream().collect(HashMap::new, (m, e) -> m.put(e.getKey(), e.getValue().isNumber()
+                        ? e.getValue().asLong() : e.getValue().isNull() ? null : e.getValue().asString()),
+                        HashMap::putAll));
+        grid.put("sectorId", energy);
+        assertThat(asAdmin().putJson("/api/v1/organisations/" + c.bank(), grid).status()).isEqualTo(200);
+        long feedId = createFeed("AMBER");
+        rule(Map.of("name", "critical-" + UUID.randomUUID(), "feedId", feedId, "action", "incident",
+                "severity", "critical", "match", List.of(Map.of("field", "source.organisation.critical",
+                        "equals", "true"))));
+
+        String bank5 = c.bankPrefix() + "5";
+        String bank6 = c.bankPrefix() + "6";
+        String isp7 = c.ispPrefix() + "7";
+        uploaded(feedId, report("2026-11-24 01:00:00", "a", bank5, bank6, isp7));
+        uploaded(feedId, report("2026-11-24 13:00:00", "b", bank6));
+
+        JsonNode opened = asAdmin().get("/api/v1/incidents?organisationId=" + c.bank()).json();
+        assertThat(opened.path("total").asLong()).as(opened.toString()).isEqualTo(1);
+        JsonNode incident = opened.path("items").get(0);
+        assertThat(incident.path("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(incident.path("tags").toString()).contains("automatic");
+        assertThat(asAdmin().get("/api/v1/incidents/" + incident.path("id").asLong() + "/observables").json()
+                .get(0).path("value").asString()).isEqualTo(bank5);
+        assertThat(asAdmin().get("/api/v1/incidents?organisationId=" + c.isp()).json().path("total").asLong())
+                .isZero();
+
+        uploaded(feedId, report("2026-11-25 02:00:00", "c", bank5));
+        assertThat(asAdmin().get("/api/v1/incidents?organisationId=" + c.bank()).json().path("total").asLong())
+                .isEqualTo(2);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
 import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.PipelineRule;
@@ -25,14 +26,18 @@ public final class CompiledRules {
     public static final String ROUTE = "route";
     public static final String SEVERITY = "severity";
     public static final String DEDUPLICATE = "deduplicate";
-    public static final List<String> ACTIONS = List.of(DROP, KEEP, ROUTE, SEVERITY, DEDUPLICATE);
+    /** Opens an incident for the kept events it matches (one per rule, organisation, type and day). */
+    public static final String INCIDENT = "incident";
+    public static final List<String> ACTIONS = List.of(DROP, KEEP, ROUTE, SEVERITY, DEDUPLICATE, INCIDENT);
 
     private final Filter[] filters;
     private final Dedup[] dedups;
+    private final IncidentRule[] incidents;
 
-    private CompiledRules(Filter[] filters, Dedup[] dedups) {
+    private CompiledRules(Filter[] filters, Dedup[] dedups, IncidentRule[] incidents) {
         this.filters = filters;
         this.dedups = dedups;
+        this.incidents = incidents;
     }
 
     /**
@@ -41,14 +46,30 @@ public final class CompiledRules {
      * @param teamNames the name of a team by id (null when it no longer exists), for {@code route}
      */
     public static CompiledRules compile(List<PipelineRule> rules, LongFunction<String> teamNames) {
+        return compile(rules, teamNames, id -> false);
+    }
+
+    /**
+     * As {@link #compile(List, LongFunction)}, with the owner facts conditions may test.
+     *
+     * @param ownerIsCritical whether an organisation (by id) is in a critical infrastructure sector
+     */
+    public static CompiledRules compile(List<PipelineRule> rules, LongFunction<String> teamNames,
+            LongPredicate ownerIsCritical) {
         List<Filter> filters = new ArrayList<>();
         List<Dedup> dedups = new ArrayList<>();
+        List<IncidentRule> incidents = new ArrayList<>();
         rules.stream().filter(PipelineRule::enabled)
                 .sorted(Comparator.comparingInt(PipelineRule::position).thenComparingLong(PipelineRule::id))
                 .forEach(rule -> {
                     RuleCondition[] match = rule.match() == null ? new RuleCondition[0]
-                            : rule.match().stream().map(RuleCondition::compile).toArray(RuleCondition[]::new);
-                    if (rule.action().equals(DEDUPLICATE)) {
+                            : rule.match().stream().map(RuleCondition::compile)
+                                    .map(condition -> condition.withOwnerFacts(ownerIsCritical))
+                                    .toArray(RuleCondition[]::new);
+                    if (rule.action().equals(INCIDENT)) {
+                        incidents.add(new IncidentRule(rule.id(), rule.name(), match,
+                                rule.severity() == null ? "high" : rule.severity()));
+                    } else if (rule.action().equals(DEDUPLICATE)) {
                         dedups.add(new Dedup(rule.id(), match,
                                 rule.key().stream().map(RuleField::of).toArray(RuleField[]::new),
                                 Duration.parse(rule.window()).toMillis()));
@@ -58,11 +79,25 @@ public final class CompiledRules {
                                 rule.severity() == null ? -1 : SEVERITIES.indexOf(rule.severity())));
                     }
                 });
-        return new CompiledRules(filters.toArray(Filter[]::new), dedups.toArray(Dedup[]::new));
+        return new CompiledRules(filters.toArray(Filter[]::new), dedups.toArray(Dedup[]::new),
+                incidents.toArray(IncidentRule[]::new));
     }
 
     public boolean isEmpty() {
-        return filters.length == 0 && dedups.length == 0;
+        return filters.length == 0 && dedups.length == 0 && incidents.length == 0;
+    }
+
+    /** The rules that open incidents, in order. */
+    public IncidentRule[] incidents() {
+        return incidents;
+    }
+
+    /** A rule that opens an incident, with the severity the incident gets. */
+    public record IncidentRule(long ruleId, String name, RuleCondition[] match, String severity) {
+
+        public boolean applies(Event event) {
+            return matches(match, event);
+        }
     }
 
     /** The de-duplication rules, in order. */

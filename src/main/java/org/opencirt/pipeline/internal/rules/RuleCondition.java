@@ -3,6 +3,7 @@ package org.opencirt.pipeline.internal.rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -114,6 +115,11 @@ public final class RuleCondition {
         } catch (IllegalArgumentException e) {
             throw new RuleProblem(part, e.getMessage());
         }
+    }
+
+    /** This condition with its field reading owner facts from {@code ownerIsCritical}, for a run. */
+    RuleCondition withOwnerFacts(LongPredicate ownerIsCritical) {
+        return new RuleCondition(field.withOwnerFacts(ownerIsCritical), negate, values, regex, network, exists);
     }
 
     /** Whether the event passes the test. */

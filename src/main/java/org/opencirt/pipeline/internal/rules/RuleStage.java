@@ -26,6 +26,7 @@ public final class RuleStage implements EventSink {
     private final RuleLedger ledger;
     private final LongPredicate wanted;
     private final EventSink next;
+    private final AutomaticIncidents.Opener incidents;
     private final MessageDigest sha256;
     private final long now = System.currentTimeMillis();
     private long dropped;
@@ -35,7 +36,16 @@ public final class RuleStage implements EventSink {
      * @param wanted the lines the next stage will store (the others pass through unevaluated)
      */
     public RuleStage(CompiledRules rules, RuleLedger ledger, LongPredicate wanted, EventSink next) {
+        this(rules, ledger, wanted, next, null);
+    }
+
+    /**
+     * @param incidents opens incidents for kept events that an {@code incident} rule matches (null: none)
+     */
+    public RuleStage(CompiledRules rules, RuleLedger ledger, LongPredicate wanted, EventSink next,
+            AutomaticIncidents.Opener incidents) {
         this.rules = rules;
+        this.incidents = incidents;
         this.ledger = ledger;
         this.wanted = wanted;
         this.next = next;
@@ -81,6 +91,7 @@ public final class RuleStage implements EventSink {
             repeated += repeats.cardinality();
             drop.or(repeats);
         }
+        openIncidents(batch, drop);
         if (drop.isEmpty()) {
             next.accept(batch);
             return;
@@ -94,6 +105,25 @@ public final class RuleStage implements EventSink {
             lines[k++] = batch.lineNumber(i);
         }
         next.accept(new EventBatch(batch.feed(), batch.firstLine(), batch.lastLine(), events, kept, lines));
+    }
+
+    /** Incident rules see only the events that are kept and stored in this run. */
+    private void openIncidents(EventBatch batch, BitSet drop) {
+        CompiledRules.IncidentRule[] incidentRules = rules.incidents();
+        if (incidents == null || incidentRules.length == 0) {
+            return;
+        }
+        for (int i = drop.nextClearBit(0); i < batch.size(); i = drop.nextClearBit(i + 1)) {
+            if (!wanted.test(batch.lineNumber(i))) {
+                continue;
+            }
+            Event event = batch.get(i);
+            for (CompiledRules.IncidentRule rule : incidentRules) {
+                if (rule.applies(event)) {
+                    incidents.open(rule, event);
+                }
+            }
+        }
     }
 
     private long timeMillis(Event event) {

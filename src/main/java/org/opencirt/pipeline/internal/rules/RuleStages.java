@@ -2,6 +2,7 @@ package org.opencirt.pipeline.internal.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
@@ -9,6 +10,7 @@ import java.util.function.LongPredicate;
 import org.opencirt.common.NotFoundException;
 import org.opencirt.common.SqlSupport;
 import org.opencirt.constituency.TeamService;
+import org.opencirt.pipeline.PipelineRule;
 import org.opencirt.pipeline.PipelineRuleService;
 import org.opencirt.pipeline.internal.stage.EventSink;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +31,13 @@ public class RuleStages {
     private final TeamService teams;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final AutomaticIncidents incidents;
     private final Map<Long, Instant> pruned = new ConcurrentHashMap<>();
 
     public RuleStages(PipelineRuleService rules, TeamService teams, JdbcTemplate jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, AutomaticIncidents incidents) {
         this.rules = rules;
+        this.incidents = incidents;
         this.teams = teams;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -47,7 +51,11 @@ public class RuleStages {
      * @param replay whether the run replays quarantined lines
      */
     public EventSink wrap(long feedId, long inputId, LongPredicate wanted, boolean replay, EventSink next) {
-        CompiledRules compiled = CompiledRules.compile(rules.applyingTo(feedId), this::teamName);
+        List<PipelineRule> applying = rules.applyingTo(feedId);
+        boolean needsOwnerFacts = applying.stream().anyMatch(rule -> rule.match() != null && rule.match().stream()
+                .anyMatch(condition -> condition.field() != null && condition.field().contains("organisation.critical")));
+        CompiledRules compiled = CompiledRules.compile(applying, this::teamName,
+                needsOwnerFacts ? incidents.criticalOwners() : id -> false);
         if (compiled.isEmpty()) {
             return next;
         }
@@ -56,7 +64,12 @@ public class RuleStages {
         }
         Long rulesLine = jdbc.queryForObject("select rules_line from raw_input where id = ?", Long.class, inputId);
         return new RuleStage(compiled, new JdbcRuleLedger(jdbc, transactions, inputId,
-                rulesLine == null ? 0 : rulesLine, replay), wanted, next);
+                rulesLine == null ? 0 : rulesLine, replay), wanted, next,
+                compiled.incidents().length == 0 ? null : incidents.opener(feedName(feedId)));
+    }
+
+    private String feedName(long feedId) {
+        return jdbc.queryForObject("select name from feed where id = ?", String.class, feedId);
     }
 
     private String teamName(long teamId) {
