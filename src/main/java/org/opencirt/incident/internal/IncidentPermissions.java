@@ -12,6 +12,11 @@ public final class IncidentPermissions {
     /** Submit a report as a logged-in user or a machine. */
     public static final String REPORT = "hasAnyRole('ADMIN','COORDINATOR','ANALYST','CONSTITUENT','PARTNER')";
 
+    /** See service levels and correspondence details that are for staff only. */
+    public static final String STAFF = "hasAnyRole('ADMIN','COORDINATOR','ANALYST','AUDITOR')";
+    /** Change the SLA calendar (holidays). */
+    public static final String ADMIN = "hasRole('ADMIN')";
+
     private IncidentPermissions() {
     }
 }
