@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * A full-context test on a real server port with its own in-memory H2 database (PostgreSQL mode), no demo data
- * and a known administrator password. Test classes with this annotation share one cached context, and so one
- * database: create the users and records a test needs instead of assuming an empty database, and put back what
- * a test breaks on purpose. Extend {@link IntegrationTestSupport} for HTTP clients and test users.
+ * and a known administrator password; SLA escalation does not run on a schedule (tests call it). Test classes
+ * with this annotation share one cached context, and so one database: create the users and records a test needs
+ * instead of assuming an empty database, and put back what a test breaks on purpose. Extend
+ * {@link IntegrationTestSupport} for HTTP clients and test users.
  *
  * <p>The properties here win over {@code SPRING_DATASOURCE_*} in the environment, so these tests never touch a
  * shared database; use {@link PostgresIntegrationTest} for PostgreSQL.
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "spring.datasource.username=sa",
         "spring.datasource.password=",
         "opencirt.demo-data=false",
+        "opencirt.incident.escalation.interval=0",
         "opencirt.admin-password=" + IntegrationTestSupport.ADMIN_PASSWORD})
 public @interface IntegrationTest {
 }

@@ -75,6 +75,11 @@ public class SlaPolicy {
         return due(severity, openedAt, resolution.get(severity));
     }
 
+    /** The time zone business time is counted in, also the one due dates are shown in. */
+    public ZoneId zone() {
+        return workingTime.zone();
+    }
+
     /** The policy as it applies now, holidays included. */
     public Sla describe() {
         Cached current = current();
