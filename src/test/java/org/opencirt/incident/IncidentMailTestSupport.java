@@ -2,9 +2,11 @@ package org.opencirt.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -154,17 +156,19 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
         });
     }
 
-    /** What OpenCIRT sent to one address, waiting briefly for it to arrive. */
+    /** The mails in one recipient's mailbox (one per mail, however many recipients it had). */
     static List<MimeMessage> receivedBy(String address) {
         greenMail.waitForIncomingEmail(5000, 1);
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
-            try {
-                Address[] recipients = message.getAllRecipients();
-                return recipients != null && Arrays.stream(recipients).anyMatch(to -> to.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] raw(Message message) {
