@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Entry point: one service that runs a national CIRT (constituency, incidents, feeds, sharing, capacity).
@@ -11,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @SpringBootApplication
 @Modulithic(sharedModules = "common")
 @EnableAsync
+@EnableScheduling
 public class OpenCirtApplication {
 
     public static void main(String[] args) {

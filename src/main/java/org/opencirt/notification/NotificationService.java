@@ -3,6 +3,7 @@ package org.opencirt.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.opencirt.identity.CurrentUser;
 import org.opencirt.notification.internal.DigestContent;
 import org.opencirt.notification.internal.NotificationRepository;
 import org.opencirt.notification.internal.NotificationRepository.NewNotification;
+import org.opencirt.notification.internal.XarfReports;
 import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.IntelMqJson;
 import org.slf4j.Logger;
@@ -38,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-    private static final String FORMAT = "CSV";
     private static final int MAX_ERROR = 1000;
+    /** The X-ARF attachment: one report per line. */
+    public static final String XARF_FILE = "xarf.jsonl";
 
     private final NotificationRepository notifications;
     private final DigestContent content;
@@ -48,11 +51,13 @@ public class NotificationService {
     private final ContactService contacts;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final DigestSettingsService settings;
+    private final XarfReports xarf;
     private final Clock clock = Clock.systemUTC();
 
     public NotificationService(NotificationRepository notifications, DigestContent content, SecureMailer mailer,
             OrganisationService organisations, ContactService contacts, AuditLog audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, DigestSettingsService settings, XarfReports xarf) {
         this.notifications = notifications;
         this.content = content;
         this.mailer = mailer;
@@ -60,6 +65,8 @@ public class NotificationService {
         this.contacts = contacts;
         this.audit = audit;
         this.transactions = transactions;
+        this.settings = settings;
+        this.xarf = xarf;
     }
 
     /**
@@ -70,7 +77,10 @@ public class NotificationService {
         return sendDigestOfJsonLines(organisationId, interval, events.stream().map(IntelMqJson::toJsonLine).toList());
     }
 
-    /** As {@link #sendDigest}, for events given as IntelMQ JSON lines. */
+    /**
+     * As {@link #sendDigest}, for events given as IntelMQ JSON lines. The organisation's digest format decides
+     * whether X-ARF reports go with the CSV.
+     */
     public Optional<Notification> sendDigestOfJsonLines(long organisationId, DigestInterval interval,
             List<String> jsonLines) {
         String owner = Long.toString(organisationId);
@@ -95,6 +105,7 @@ public class NotificationService {
         String subject = content.subject(language, organisation.name(), rows.size(), interval.from(), interval.to());
         List<String> addresses = recipients.stream().map(Contact::email).distinct().toList();
         boolean encrypt = !recipients.isEmpty() && recipients.stream().allMatch(c -> c.pgpPublicKey() != null);
+        DigestFormat format = settings.settingsOf(organisationId).format();
         PreparedMail mail = null;
         String error = null;
         if (addresses.isEmpty()) {
@@ -102,13 +113,22 @@ public class NotificationService {
         } else {
             String body = content.body(language, organisation.name(), rows.size(), interval.from(), interval.to(),
                     feeds, mailer.signingKeyFingerprint());
-            mail = mailer.prepare(new OutgoingMail(addresses, subject, body,
-                    List.of(new OutgoingMail.Attachment("events.csv", "text/csv; charset=UTF-8", csv)),
+            List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+            attachments.add(new OutgoingMail.Attachment("events.csv", "text/csv; charset=UTF-8", csv));
+            if (format == DigestFormat.XARF) {
+                XarfReports.Reports reports = xarf.reports(rows);
+                body = body + "\n\n" + content.xarfNote(language, reports.count(), rows.size());
+                if (reports.count() > 0) {
+                    attachments.add(new OutgoingMail.Attachment(XARF_FILE, "application/x-ndjson; charset=UTF-8",
+                            reports.jsonLines()));
+                }
+            }
+            mail = mailer.prepare(new OutgoingMail(addresses, subject, body, attachments,
                     encrypt ? recipients.stream().map(Contact::pgpPublicKey).toList() : List.of(),
                     mailer.messageId("notification." + digestKey.substring(0, 32))));
         }
         Notification record = new Notification(0, organisationId, addresses, subject, interval.from(), interval.to(),
-                feeds, rows.size(), FORMAT, language, mail != null, mail != null && mail.encrypted(),
+                feeds, rows.size(), format.name(), language, mail != null, mail != null && mail.encrypted(),
                 error == null ? Notification.State.PENDING : Notification.State.FAILED, error,
                 DigestContent.sha256(csv), mail == null ? null : mail.messageId(), clock.instant(), null);
         long id;

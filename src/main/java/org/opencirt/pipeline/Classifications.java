@@ -82,6 +82,13 @@ public final class Classifications {
         return TAXONOMIES.contains(taxonomy);
     }
 
+    /** The type names events are stored with (RSIT type ids, and IntelMQ's own under other), sorted. */
+    public static Set<String> types() {
+        Set<String> types = new TreeSet<>();
+        BY_TYPE.values().forEach(classification -> types.add(classification.type()));
+        return types;
+    }
+
     /** The RSIT class ids, sorted. */
     public static Set<String> taxonomies() {
         return Collections.unmodifiableSet(TAXONOMIES);

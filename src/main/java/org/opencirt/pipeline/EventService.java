@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -39,6 +40,9 @@ public class EventService {
             + "e.source_ip, e.source_port, e.source_asn, e.source_fqdn, e.source_url, e.source_cc, e.destination_ip, "
             + "e.destination_port, e.protocol_transport, e.protocol_application, e.malware_name, e.organisation_id, "
             + "e.tlp from event e join feed f on f.id = e.feed_id";
+
+    private static final String FROM_FINISHED = " from event e join feed f on f.id = e.feed_id"
+            + " join raw_input r on r.id = e.raw_input_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -113,6 +117,36 @@ public class EventService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The organisations that own events from inputs whose processing finished in [from, to), counting only the
+     * events the organisation's own users may see: whom a digest of that period goes to. Events outside the
+     * constituency have no owner and are never counted.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> ownersOfInputsFinished(Instant from, Instant to) {
+        SqlSupport.Where where = finishedIn(from, to, new Scope(null, false)).raw("e.organisation_id is not null");
+        return jdbc.sql("select distinct e.organisation_id" + FROM_FINISHED + where.sql() + " order by 1")
+                .params(where.params()).query(Long.class).list();
+    }
+
+    /**
+     * One organisation's events from inputs whose processing finished in [from, to), as IntelMQ JSON lines in the
+     * order they were stored, under the same rule as the organisation's own users: what its digest of the period
+     * tells.
+     */
+    @Transactional(readOnly = true)
+    public List<String> ownEventsOfInputsFinished(long organisationId, Instant from, Instant to) {
+        SqlSupport.Where where = finishedIn(from, to, new Scope(organisationId, false));
+        return jdbc.sql("select e.data" + FROM_FINISHED + where.sql() + " order by e.id").params(where.params())
+                .query(String.class).list();
+    }
+
+    private static SqlSupport.Where finishedIn(Instant from, Instant to, Scope scope) {
+        return where(new EventQuery(null, null, null, null, null), scope)
+                .raw("r.finished_at >= ?", SqlSupport.utc(from))
+                .raw("r.finished_at < ?", SqlSupport.utc(to));
     }
 
     private static void writeCsvRow(ResultSet rs, Writer writer) throws SQLException, IOException {

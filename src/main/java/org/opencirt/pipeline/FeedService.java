@@ -159,9 +159,9 @@ public class FeedService {
 
     static Feed map(ResultSet rs) throws SQLException {
         int accuracy = rs.getInt("accuracy");
+        Integer accuracyOrNull = rs.wasNull() ? null : accuracy;
         return new Feed(rs.getLong("id"), rs.getString("name"), rs.getString("parser"), rs.getString("report_type"),
-                rs.getString("config"), rs.getString("classification_type"), rs.getString("tlp"),
-                rs.wasNull() ? null : accuracy, rs.getBoolean("enabled"), SqlSupport.instant(rs, "created_at"),
-                SqlSupport.instant(rs, "updated_at"));
+                rs.getString("config"), rs.getString("classification_type"), rs.getString("tlp"), accuracyOrNull,
+                rs.getBoolean("enabled"), SqlSupport.instant(rs, "created_at"), SqlSupport.instant(rs, "updated_at"));
     }
 }

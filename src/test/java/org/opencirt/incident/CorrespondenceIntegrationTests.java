@@ -3,7 +3,6 @@ package org.opencirt.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.opencirt.identity.Role;
 import org.opencirt.notification.SecureMailer;
 import org.opencirt.test.IntegrationTest;
-import org.opencirt.test.OpenPgpMail;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestHttpClient.Response;
+import org.opencirt.test.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -82,9 +81,9 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
         assertThat(sent).extracting(Correspondence::signed).containsExactly(true, true);
         MimeMessage encrypted = only(receivedBy(keyed));
         assertThat(encrypted.getContentType()).startsWith("multipart/encrypted");
-        byte[] clear = OpenPgpMail.decrypt(((MimeMultipart) encrypted.getContent()).getBodyPart(1).getInputStream(),
+        byte[] clear = TestMail.decrypt(((MimeMultipart) encrypted.getContent()).getBodyPart(1).getInputStream(),
                 key);
-        assertThat(textOf(OpenPgpMail.verifiedSignedPart(clear, mailer.signingKey())))
+        assertThat(textOf(TestMail.verifiedSignedContent(clear, TestMail.installationKey(asAdmin()))))
                 .contains("Your mail server relays spam.");
         MimeMessage signedOnly = only(receivedBy(withKey));
         assertThat(signedOnly.getContentType()).startsWith("multipart/signed");
@@ -244,11 +243,11 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
     }
 
     private String signedText(MimeMessage message) throws Exception {
-        return textOf(OpenPgpMail.verifiedSignedPart(raw(message), mailer.signingKey()));
+        return textOf(TestMail.verifiedSignedContent(raw(message), TestMail.installationKey(asAdmin())));
     }
 
-    private static String textOf(MimeBodyPart signed) throws Exception {
-        return (String) ((MimeMultipart) signed.getContent()).getBodyPart(0).getContent();
+    private static String textOf(MimeMultipart signed) throws Exception {
+        return (String) signed.getBodyPart(0).getContent();
     }
 
     private static String messageId(MimeMessage message) {

@@ -17,7 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.opencirt.test.IncidentBuilder;
 import org.opencirt.test.IntegrationTestSupport;
 import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.TestHttpClient;
+import org.opencirt.test.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,8 +46,8 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
     static final String INTAKE_PASSWORD = "intake-secret";
     static final String PROCESSED = "Processed";
     static final String DUTY_OFFICER = "duty-officer@cert.test";
-    private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    private static final ServerSetup IMAP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+    private static final ServerSetup SMTP = new ServerSetup(TestMail.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static final ServerSetup IMAP = new ServerSetup(TestMail.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
 
     static GreenMail greenMail = startMailServer();
 
@@ -171,14 +171,8 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
         }
     }
 
-    static byte[] raw(Message message) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] raw(MimeMessage message) {
+        return TestMail.raw(message);
     }
 
     static String uniqueMessageId() {
@@ -186,7 +180,13 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
     }
 
     private static String text(Message message) {
-        return new String(raw(message), StandardCharsets.UTF_8);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MimeMessage message(byte[] raw) {
@@ -210,11 +210,4 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,41 +2,16 @@ package org.opencirt.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencirt.identity.NewUser;
 import org.opencirt.identity.Role;
 import org.opencirt.pipeline.Event;
@@ -46,6 +21,8 @@ import org.opencirt.test.IntegrationTestSupport;
 import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;
+import org.opencirt.test.TestMail;
+import org.opencirt.test.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,31 +30,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
-    private static final int SMTP_PORT = freePort();
-    private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final DigestInterval DAY = new DigestInterval(Instant.parse("2026-11-24T00:00:00Z"),
             Instant.parse("2026-11-25T00:00:00Z"));
 
-    private static GreenMail greenMail;
+    @RegisterExtension
+    static final TestMailServer MAIL = new TestMailServer();
 
     @Autowired
     NotificationService notifications;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail = new GreenMail(SMTP);
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
+        MAIL.register(registry);
     }
 
     @Test
@@ -98,7 +62,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
                 .contains("application/pgp-encrypted");
         MimeMultipart encrypted = (MimeMultipart) mail.getContent();
         assertThat(encrypted.getBodyPart(0).getContentType()).startsWith("application/pgp-encrypted");
-        byte[] clear = decrypt(encrypted.getBodyPart(1).getInputStream(), recipientKey);
+        byte[] clear = TestMail.decrypt(encrypted.getBodyPart(1).getInputStream(), recipientKey);
         String csv = csvOfVerifiedSignedEntity(clear);
         assertThat(csv.lines().toList()).hasSize(3);
         assertThat(csv).startsWith("classification.taxonomy,").contains("192.0.2.10", "192.0.2.11")
@@ -117,7 +81,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
         MimeMessage mail = receivedBy(address).get(0);
         assertThat(mail.getContentType()).startsWith("multipart/signed").contains("pgp-sha256");
         assertThat(mail.getSubject()).contains("1 security events concerning your networks");
-        assertThat(csvOfVerifiedSignedEntity(raw(mail))).contains("192.0.2.20");
+        assertThat(csvOfVerifiedSignedEntity(TestMail.raw(mail))).contains("192.0.2.20");
     }
 
     @Test
@@ -142,7 +106,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
         Notification second = notifications.sendDigest(own, DAY, events).orElseThrow();
 
         assertThat(second.id()).isEqualTo(first.id());
-        greenMail.waitForIncomingEmail(500, 100);
+        MAIL.server().waitForIncomingEmail(500, 100);
         assertThat(receivedBy(address)).hasSize(1);
     }
 
@@ -150,7 +114,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     void mailServerDownRecordsFailureWithReason() {
         long own = organisation();
         contact(own, "en", null);
-        greenMail.stop();
+        MAIL.stop();
         try {
             Notification failed = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.50")))
                     .orElseThrow();
@@ -159,8 +123,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
             assertThat(failed.error()).isNotBlank();
             assertThat(failed.sentAt()).isNull();
         } finally {
-            greenMail = new GreenMail(SMTP);
-            greenMail.start();
+            MAIL.start();
         }
     }
 
@@ -213,78 +176,14 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     }
 
     private static List<MimeMessage> receivedBy(String address) throws Exception {
-        greenMail.waitForIncomingEmail(5000, 1);
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        MAIL.server().waitForIncomingEmail(5000, 1);
+        return TestMail.receivedBy(MAIL.server(), address);
     }
 
-    private static byte[] raw(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
-    /** Decrypts an armoured OpenPGP message with the test's private key. */
-    private static byte[] decrypt(InputStream armoured, PgpTestKeys.KeyPair key) throws Exception {
-        BcPGPObjectFactory objects = new BcPGPObjectFactory(PGPUtil.getDecoderStream(armoured));
-        Object first = objects.nextObject();
-        PGPEncryptedDataList list = (PGPEncryptedDataList) (first instanceof PGPEncryptedDataList l ? l
-                : objects.nextObject());
-        PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) list.get(0);
-        BcPGPObjectFactory clear = new BcPGPObjectFactory(
-                data.getDataStream(new BcPublicKeyDataDecryptorFactory(key.privateKey())));
-        PGPLiteralData literal = (PGPLiteralData) clear.nextObject();
-        byte[] bytes = literal.getInputStream().readAllBytes();
-        assertThat(data.verify()).as("integrity protection").isTrue();
-        return bytes;
-    }
-
-    /**
-     * Checks a multipart/signed entity as a mail client does: the signature covers the first part's bytes exactly
-     * as transmitted, between the boundaries; returns the CSV attachment of the signed part.
-     */
+    /** Verifies the signed entity and returns its CSV attachment. */
     private String csvOfVerifiedSignedEntity(byte[] entity) throws Exception {
-        MimeBodyPart parsed = new MimeBodyPart(new ByteArrayInputStream(entity));
-        assertThat(parsed.getContentType()).startsWith("multipart/signed");
-        String boundary = new ContentType(parsed.getContentType()).getParameter("boundary");
-        String text = new String(entity, StandardCharsets.US_ASCII);
-        int start = text.indexOf("--" + boundary + "\r\n") + boundary.length() + 4;
-        int end = text.indexOf("\r\n--" + boundary, start);
-        byte[] signed = Arrays.copyOfRange(entity, start, end);
-        BodyPart signaturePart = ((MimeMultipart) parsed.getContent()).getBodyPart(1);
-        assertThat(signaturePart.getContentType()).startsWith("application/pgp-signature");
-        PGPSignature signature = ((PGPSignatureList) new BcPGPObjectFactory(
-                PGPUtil.getDecoderStream(signaturePart.getInputStream())).nextObject()).get(0);
-        signature.init(new BcPGPContentVerifierBuilderProvider(), installationKey());
-        signature.update(signed);
-        assertThat(signature.verify()).as("signature over the signed part").isTrue();
-        MimeMultipart content = (MimeMultipart) new MimeBodyPart(new ByteArrayInputStream(signed)).getContent();
-        BodyPart csv = content.getBodyPart(1);
-        assertThat(csv.getFileName()).isEqualTo("events.csv");
-        return new String(csv.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    /** The installation's public key as constituents get it: from the API. */
-    private PGPPublicKey installationKey() throws IOException {
-        TestHttpClient.Response response = asAdmin().get("/api/v1/notifications/signing-key");
-        assertThat(response.status()).isEqualTo(200);
-        try (InputStream in = PGPUtil.getDecoderStream(
-                new ByteArrayInputStream(response.body().getBytes(StandardCharsets.US_ASCII)))) {
-            return new PGPPublicKeyRing(in, new BcKeyFingerprintCalculator()).getPublicKey();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        MimeMultipart content = TestMail.verifiedSignedContent(entity, TestMail.installationKey(asAdmin()));
+        assertThat(content.getBodyPart(1).getFileName()).isEqualTo("events.csv");
+        return TestMail.attachment(content, "events.csv");
     }
 }

@@ -25,23 +25,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The main store flow, run by the H2 and the PostgreSQL integration tests alike: a Shadowserver snapshot uploaded
- * through the API ends as events with owners, counts and quarantine, replay after a feed fix, no duplicates.
+ * through the API ends as events with owners, counts and quarantine, replay after a feed fix, no duplicates. Its
+ * helpers also give other features' tests a small constituency with stored events.
  */
-abstract class PipelineStoreFlow extends IntegrationTestSupport {
+public abstract class PipelineStoreFlow extends IntegrationTestSupport {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String HEADER = "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\",\"geo\","
-            + "\"region\",\"city\"";
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final String HEADER = "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\","
+            + "\"geo\",\"region\",\"city\"";
 
-    record Constituency(long bank, long isp, String bankPrefix, String ispPrefix) {
+    public record Constituency(long bank, long isp, String bankPrefix, String ispPrefix) {
     }
 
     /** Two organisations with a /24 each, in a range of their own per test run. */
-    Constituency constituency() {
+    protected Constituency constituency() {
+        return constituency(asAdmin());
+    }
+
+    /** As {@link #constituency()}, for tests that extend another base class. */
+    public static Constituency constituency(TestHttpClient admin) {
         int third = (int) (Math.random() * 200) + 20;
         String bankPrefix = "10." + third + ".1.";
         String ispPrefix = "10." + third + ".2.";
-        TestHttpClient admin = asAdmin();
         long bank = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
                 .asLong();
         long isp = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
@@ -54,7 +59,7 @@ abstract class PipelineStoreFlow extends IntegrationTestSupport {
     }
 
     /** Lines 2-3 the bank's, 4 the ISP's, 5-6 outside, 7 a bad port, 8 a bad address (line 1 is the header). */
-    static String snapshot(Constituency c, String marker) {
+    public static String snapshot(Constituency c, String marker) {
         return HEADER + "\n"
                 + row("2026-11-24 01:00:00", c.bankPrefix() + "5", "3389", marker)
                 + row("2026-11-24 01:00:01", c.bankPrefix() + "6", "3389", marker)
@@ -70,14 +75,19 @@ abstract class PipelineStoreFlow extends IntegrationTestSupport {
                 + "\"XC\",\"Region\",\"City\"\n";
     }
 
-    long createFeed(String tlp) {
-        Response created = asAdmin().postJson("/api/v1/feeds", Map.of("name", "rdp-" + UUID.randomUUID(),
+    protected long createFeed(String tlp) {
+        return createFeed(asAdmin(), tlp);
+    }
+
+    /** A Shadowserver scan_rdp feed with a name of its own. */
+    public static long createFeed(TestHttpClient admin, String tlp) {
+        Response created = admin.postJson("/api/v1/feeds", Map.of("name", "rdp-" + UUID.randomUUID(),
                 "parser", "shadowserver", "reportType", "scan_rdp", "tlp", tlp));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asLong();
     }
 
-    TestUser constituentOf(long organisationId) {
+    protected TestUser constituentOf(long organisationId) {
         String username = "constituent-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
         long id = AuditChannel.callAs(AuditChannel.SYSTEM, () -> userService.create(new NewUser(username,
@@ -85,11 +95,11 @@ abstract class PipelineStoreFlow extends IntegrationTestSupport {
         return new TestUser(id, username, password);
     }
 
-    Response upload(long feedId, String fileName, String body, boolean wait) {
+    protected Response upload(long feedId, String fileName, String body, boolean wait) {
         return post("/api/v1/feeds/" + feedId + "/inputs?fileName=" + fileName + "&wait=" + wait, body);
     }
 
-    Response post(String path, String body) {
+    protected Response post(String path, String body) {
         String credentials = Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -106,7 +116,7 @@ abstract class PipelineStoreFlow extends IntegrationTestSupport {
     }
 
     /** The main flow; returns the input id. */
-    long uploadsStoresQuarantinesAndReplays() {
+    protected long uploadsStoresQuarantinesAndReplays() {
         Constituency c = constituency();
         long feedId = createFeed("AMBER");
         String file = snapshot(c, "m" + UUID.randomUUID().toString().substring(0, 6));
@@ -159,7 +169,7 @@ abstract class PipelineStoreFlow extends IntegrationTestSupport {
         return inputId;
     }
 
-    List<Long> eventLines(long inputId) {
+    protected List<Long> eventLines(long inputId) {
         return jdbc.sql("select line_no from event where raw_input_id = ? order by line_no").param(inputId)
                 .query(Long.class).list();
     }

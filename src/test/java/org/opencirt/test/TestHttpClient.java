@@ -111,6 +111,21 @@ public final class TestHttpClient {
         return postForm(actionPath, withToken);
     }
 
+    /**
+     * Posts a file as a browser posts a form with {@code enctype=multipart/form-data}: the CSRF token of the page at
+     * {@code pagePath}, then the file in the part {@code fileField}.
+     */
+    public Response postFileFrom(String pagePath, String actionPath, String fileField, String fileName,
+            String content) {
+        String boundary = "----opencirt-test-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + get(pagePath).csrfToken() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + fileField + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n" + content
+                + "\r\n--" + boundary + "--\r\n";
+        return send("POST", actionPath, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Accept", "text/html"), BodyPublishers.ofString(body));
+    }
+
     /** Logs in through the login form, CSRF token included; the session cookie stays in this client. */
     public Response login(String username, String password) {
         return postFormFrom("/login", "/login", Map.of("username", username, "password", password));

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -21,7 +20,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * 0 turns it off), and, once at start, resending correspondence a previous run recorded but never confirmed sent.
  */
 @Configuration
-@EnableScheduling
 public class IncidentSchedules implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentSchedules.class);

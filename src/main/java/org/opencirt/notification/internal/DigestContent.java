@@ -118,6 +118,12 @@ public class DigestContent {
                 TIME.format(from), TIME.format(to), String.join(", ", feeds), fingerprint}, Locale.forLanguageTag(language));
     }
 
+    /** The paragraph that explains the X-ARF attachment of a digest. */
+    public String xarfNote(String language, int reports, int events) {
+        return messages.getMessage("notification.digest.xarf", new Object[] {reports, events},
+                Locale.forLanguageTag(language));
+    }
+
     public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

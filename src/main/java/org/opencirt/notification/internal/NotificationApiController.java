@@ -2,8 +2,11 @@ package org.opencirt.notification.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
+import org.opencirt.notification.DigestSettings;
+import org.opencirt.notification.DigestSettingsService;
 import org.opencirt.notification.Notification;
 import org.opencirt.notification.NotificationService;
 import org.opencirt.notification.SecureMailer;
@@ -12,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +33,13 @@ public class NotificationApiController {
 
     private final NotificationService notifications;
     private final SecureMailer mailer;
+    private final DigestSettingsService settings;
 
-    public NotificationApiController(NotificationService notifications, SecureMailer mailer) {
+    public NotificationApiController(NotificationService notifications, SecureMailer mailer,
+            DigestSettingsService settings) {
         this.notifications = notifications;
         this.mailer = mailer;
+        this.settings = settings;
     }
 
     @GetMapping
@@ -46,6 +54,27 @@ public class NotificationApiController {
     @PreAuthorize(READ)
     public Notification get(@PathVariable long id) {
         return notifications.get(id);
+    }
+
+    /** The organisations whose digest settings differ from the installation's defaults. */
+    @GetMapping("/settings")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','ANALYST','AUDITOR')")
+    public List<DigestSettings> settings() {
+        return settings.list();
+    }
+
+    /** One organisation's digest settings (the defaults when none were set); a CONSTITUENT only its own. */
+    @GetMapping("/settings/{organisationId}")
+    @PreAuthorize(READ)
+    public DigestSettings settings(@PathVariable long organisationId) {
+        return settings.get(organisationId);
+    }
+
+    /** Changes how often and in which format the organisation gets digests; a new frequency starts at midnight UTC. */
+    @PutMapping("/settings/{organisationId}")
+    @PreAuthorize(NotificationPageController.CONFIGURE)
+    public DigestSettings updateSettings(@PathVariable long organisationId, @RequestBody DigestSettings.Input input) {
+        return settings.update(organisationId, input);
     }
 
     /** Armoured, as application/pgp-keys, whatever the client accepts: it is meant for gpg --import. */

@@ -10,6 +10,7 @@ import org.opencirt.common.ConflictException;
 import org.opencirt.common.FieldProblem;
 import org.opencirt.common.InvalidInputException;
 import org.opencirt.common.PageResult;
+import org.opencirt.common.web.Pager;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;

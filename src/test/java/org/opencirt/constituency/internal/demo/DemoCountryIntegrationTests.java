@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH",
         "opencirt.demo-data=true",
+        "opencirt.pipeline.watch-dir=target/test-inbox/${random.uuid}",
         "opencirt.admin-password=demo-test-password"})
 class DemoCountryIntegrationTests {
 
