@@ -202,7 +202,7 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
         List<MimeMessage> received = receivedBy(address);
         assertThat(received).hasSize(2);
         assertThat(received).extracting(CorrespondenceIntegrationTests::messageId).containsOnly(sent.messageId());
-        assertThat(new String(raw(received.get(1)))).isEqualTo(new String(raw(received.get(0))));
+        assertThat(asSent(received.get(1))).isEqualTo(asSent(received.get(0)));
         assertThat(correspondence.get(incident, sent.id()).state()).isEqualTo(Correspondence.State.SENT);
     }
 
@@ -248,6 +248,12 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     private static String textOf(MimeMultipart signed) throws Exception {
         return (String) signed.getBodyPart(0).getContent();
+    }
+
+    /** The message as OpenCIRT sent it: without the trace headers the mail server put in front. */
+    private static String asSent(MimeMessage message) {
+        String text = new String(raw(message), java.nio.charset.StandardCharsets.US_ASCII);
+        return text.substring(text.indexOf("Date: "));
     }
 
     private static String messageId(MimeMessage message) {
