@@ -32,10 +32,10 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void eachAffectedOrganisationGetsItsOwnSignedMailInItsLanguageWithTheIncidentTag() throws Exception {
-        long english = organisation();
-        long french = organisation();
-        String englishContact = contact(english, "en", null);
-        String frenchContact = contact(french, "fr", null);
+        long english = createOrganisation();
+        long french = createOrganisation();
+        String englishContact = createContact(english, "en", null);
+        String frenchContact = createContact(french, "fr", null);
         long incident = incident(english, french);
         TestHttpClient analyst = as(createUser(Role.ANALYST));
 
@@ -67,11 +67,11 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
     @Test
     void mailIsEncryptedOnlyWhenEveryRecipientHasAKey() throws Exception {
         PgpTestKeys.KeyPair key = PgpTestKeys.generatePair();
-        long allKeyed = organisation();
-        String keyed = contact(allKeyed, "en", key.armoured());
-        long partlyKeyed = organisation();
-        String withKey = contact(partlyKeyed, "en", PgpTestKeys.generate().armoured());
-        String withoutKey = contact(partlyKeyed, "en", null);
+        long allKeyed = createOrganisation();
+        String keyed = createContact(allKeyed, "en", key.armoured());
+        long partlyKeyed = createOrganisation();
+        String withKey = createContact(partlyKeyed, "en", PgpTestKeys.generate().armoured());
+        String withoutKey = createContact(partlyKeyed, "en", null);
         long incident = incident(allKeyed, partlyKeyed);
 
         List<Correspondence> sent = correspondence.send(incident, request(null, "NOTICE", "Your mail server relays"
@@ -93,8 +93,8 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void replyComesBackWithoutItsTagAndTheAnswerThreadsWithACopyAndAValidSignature() throws Exception {
-        long organisation = organisation();
-        String address = contact(organisation, "en", null);
+        long organisation = createOrganisation();
+        String address = createContact(organisation, "en", null);
         long incident = incident(organisation);
         Correspondence first = correspondence.send(incident, request(List.of(organisation), "NOTICE",
                 "Please clean host 192.0.2.15.")).get(0);
@@ -131,9 +131,9 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void organisationWithoutContactsAndUnreachableMailServerAreRecordedAsFailedWithTheReason() {
-        long silent = organisation();
-        long reachable = organisation();
-        contact(reachable, "en", null);
+        long silent = createOrganisation();
+        long reachable = createOrganisation();
+        createContact(reachable, "en", null);
         long incident = incident(silent, reachable);
 
         List<Correspondence> sent = withMailServerDown(() -> correspondence.send(incident,
@@ -151,14 +151,14 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void constituentSeesOnlyMailsExchangedWithItsOwnOrganisationAndCannotSend() {
-        long own = organisation();
-        long other = organisation();
-        contact(own, "en", null);
-        contact(other, "en", null);
+        long own = createOrganisation();
+        long other = createOrganisation();
+        createContact(own, "en", null);
+        createContact(other, "en", null);
         long incident = incident(own, other);
         List<Correspondence> sent = correspondence.send(incident, request(null, "UPDATE", "The C2 server is down."));
         TestHttpClient member = as(createConstituent(own));
-        TestHttpClient outsider = as(createConstituent(organisation()));
+        TestHttpClient outsider = as(createConstituent(createOrganisation()));
 
         JsonNode visible = member.get(path(incident)).json();
 
@@ -173,8 +173,8 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void invalidRequestsAreRefusedWithTheFieldsToCorrect() {
-        long affected = organisation();
-        long notAffected = organisation();
+        long affected = createOrganisation();
+        long notAffected = createOrganisation();
         long incident = incident(affected);
 
         Response bad = asAdmin().postJson(path(incident), Map.of("organisationIds", List.of(notAffected),
@@ -189,8 +189,8 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void mailLeftPendingByACrashIsResentWithTheSameBytesAndMessageId() throws Exception {
-        long organisation = organisation();
-        String address = contact(organisation, "en", null);
+        long organisation = createOrganisation();
+        String address = createContact(organisation, "en", null);
         long incident = incident(organisation);
         Correspondence sent = correspondence.send(incident, request(null, "NOTICE", "Open RDP on 192.0.2.44.")).get(0);
         // as if the process had died after recording the mail and before confirming it was sent
@@ -208,8 +208,8 @@ class CorrespondenceIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void sendFormGoesBackToTheCorrespondenceTabWhichListsTheMail() {
-        long organisation = organisation();
-        contact(organisation, "en", null);
+        long organisation = createOrganisation();
+        createContact(organisation, "en", null);
         long incident = incident(organisation);
         String tab = "/incidents/" + incident + "/correspondence";
         TestHttpClient browser = loggedIn(createUser(Role.ANALYST));

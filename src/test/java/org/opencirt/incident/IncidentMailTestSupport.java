@@ -19,15 +19,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.opencirt.incident.internal.mail.MailboxPoller;
 import org.opencirt.test.IncidentBuilder;
 import org.opencirt.test.IntegrationTestSupport;
-import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,24 +81,6 @@ abstract class IncidentMailTestSupport extends IntegrationTestSupport {
         } finally {
             greenMail = startMailServer();
         }
-    }
-
-    long organisation() {
-        return asAdmin().postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
-                .asLong();
-    }
-
-    /** A role contact of the organisation; returns its address. */
-    String contact(long organisation, String language, String key) {
-        String address = "abuse-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisation, "kind", "ROLE",
-                "name", "Abuse desk", "email", address, "languages", List.of(language)));
-        if (key != null) {
-            body.put("pgpPublicKey", key);
-        }
-        TestHttpClient.Response created = asAdmin().postJson("/api/v1/contacts", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return address;
     }
 
     long incident(Long... organisationIds) {

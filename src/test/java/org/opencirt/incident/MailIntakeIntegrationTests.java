@@ -142,8 +142,8 @@ class MailIntakeIntegrationTests extends IncidentMailTestSupport {
 
     @Test
     void replyTaggedWithAnIncidentJoinsItsCorrespondenceInsteadOfTheQueue() {
-        long organisation = organisation();
-        String address = contact(organisation, "en", null);
+        long organisation = createOrganisation();
+        String address = createContact(organisation, "en", null);
         long incident = incident(organisation);
         assertThat(asAdmin().postJson("/api/v1/incidents/" + incident + "/transitions",
                 Map.of("state", "WAITING_FOR_CONSTITUENT", "reason", "asked for logs")).status()).isEqualTo(200);

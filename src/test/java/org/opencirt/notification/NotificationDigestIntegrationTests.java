@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +15,6 @@ import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.EventField;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.IntegrationTestSupport;
-import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestMail;
@@ -47,9 +43,9 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     @Test
     void encryptedDigestDecryptsToSignedCsvOfOwnEvents() throws Exception {
         PgpTestKeys.KeyPair recipientKey = PgpTestKeys.generatePair();
-        long own = organisation();
-        long other = organisation();
-        String address = contact(own, "en", recipientKey.armoured());
+        long own = createOrganisation();
+        long other = createOrganisation();
+        String address = createContact(own, "en", recipientKey.armoured());
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.10"),
                 event(other, "198.51.100.7"), event(own, "192.0.2.11"))).orElseThrow();
@@ -71,8 +67,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void digestToContactWithoutKeyIsSignedAndVerifies() throws Exception {
-        long own = organisation();
-        String address = contact(own, "en", null);
+        long own = createOrganisation();
+        String address = createContact(own, "en", null);
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.20"))).orElseThrow();
 
@@ -86,8 +82,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void frenchContactGetsTheFrenchTemplate() throws Exception {
-        long own = organisation();
-        String address = contact(own, "fr", null);
+        long own = createOrganisation();
+        String address = createContact(own, "fr", null);
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.30"))).orElseThrow();
 
@@ -98,8 +94,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void sameDigestTwiceSendsOneMail() throws Exception {
-        long own = organisation();
-        String address = contact(own, "en", null);
+        long own = createOrganisation();
+        String address = createContact(own, "en", null);
         List<Event> events = List.of(event(own, "192.0.2.40"));
 
         Notification first = notifications.sendDigest(own, DAY, events).orElseThrow();
@@ -112,8 +108,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void mailServerDownRecordsFailureWithReason() {
-        long own = organisation();
-        contact(own, "en", null);
+        long own = createOrganisation();
+        createContact(own, "en", null);
         MAIL.stop();
         try {
             Notification failed = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.50")))
@@ -129,10 +125,10 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void constituentSeesOnlyItsOwnOrganisationsNotifications() {
-        long own = organisation();
-        long other = organisation();
-        contact(own, "en", null);
-        contact(other, "en", null);
+        long own = createOrganisation();
+        long other = createOrganisation();
+        createContact(own, "en", null);
+        createContact(other, "en", null);
         long ownId = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.60"))).orElseThrow().id();
         long otherId = notifications.sendDigest(other, DAY, List.of(event(other, "192.0.2.61"))).orElseThrow().id();
         String username = "member-" + UUID.randomUUID().toString().substring(0, 8);
@@ -149,23 +145,6 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
         assertThat(asAdmin().get("/api/v1/notifications?organisationId=" + other).json().path("total").asLong())
                 .isEqualTo(1);
         assertThat(anonymous().get("/api/v1/notifications/signing-key").status()).isEqualTo(401);
-    }
-
-    private long organisation() {
-        return asAdmin().postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
-                .asLong();
-    }
-
-    private String contact(long organisation, String language, String key) {
-        String address = "abuse-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisation, "kind", "ROLE",
-                "name", "Abuse desk", "email", address, "languages", List.of(language)));
-        if (key != null) {
-            body.put("pgpPublicKey", key);
-        }
-        TestHttpClient.Response created = asAdmin().postJson("/api/v1/contacts", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return address;
     }
 
     private static Event event(long owner, String ip) {
