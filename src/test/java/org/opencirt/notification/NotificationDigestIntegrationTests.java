@@ -4,18 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencirt.identity.NewUser;
@@ -24,7 +15,6 @@ import org.opencirt.pipeline.Event;
 import org.opencirt.pipeline.EventField;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.IntegrationTestSupport;
-import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestMail;
@@ -53,9 +43,9 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     @Test
     void encryptedDigestDecryptsToSignedCsvOfOwnEvents() throws Exception {
         PgpTestKeys.KeyPair recipientKey = PgpTestKeys.generatePair();
-        long own = organisation();
-        long other = organisation();
-        String address = contact(own, "en", recipientKey.armoured());
+        long own = createOrganisation();
+        long other = createOrganisation();
+        String address = createContact(own, "en", recipientKey.armoured());
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.10"),
                 event(other, "198.51.100.7"), event(own, "192.0.2.11"))).orElseThrow();
@@ -68,7 +58,7 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
                 .contains("application/pgp-encrypted");
         MimeMultipart encrypted = (MimeMultipart) mail.getContent();
         assertThat(encrypted.getBodyPart(0).getContentType()).startsWith("application/pgp-encrypted");
-        byte[] clear = decrypt(encrypted.getBodyPart(1).getInputStream(), recipientKey);
+        byte[] clear = TestMail.decrypt(encrypted.getBodyPart(1).getInputStream(), recipientKey);
         String csv = csvOfVerifiedSignedEntity(clear);
         assertThat(csv.lines().toList()).hasSize(3);
         assertThat(csv).startsWith("classification.taxonomy,").contains("192.0.2.10", "192.0.2.11")
@@ -77,8 +67,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void digestToContactWithoutKeyIsSignedAndVerifies() throws Exception {
-        long own = organisation();
-        String address = contact(own, "en", null);
+        long own = createOrganisation();
+        String address = createContact(own, "en", null);
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.20"))).orElseThrow();
 
@@ -92,8 +82,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void frenchContactGetsTheFrenchTemplate() throws Exception {
-        long own = organisation();
-        String address = contact(own, "fr", null);
+        long own = createOrganisation();
+        String address = createContact(own, "fr", null);
 
         Notification sent = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.30"))).orElseThrow();
 
@@ -104,8 +94,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void sameDigestTwiceSendsOneMail() throws Exception {
-        long own = organisation();
-        String address = contact(own, "en", null);
+        long own = createOrganisation();
+        String address = createContact(own, "en", null);
         List<Event> events = List.of(event(own, "192.0.2.40"));
 
         Notification first = notifications.sendDigest(own, DAY, events).orElseThrow();
@@ -118,8 +108,8 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void mailServerDownRecordsFailureWithReason() {
-        long own = organisation();
-        contact(own, "en", null);
+        long own = createOrganisation();
+        createContact(own, "en", null);
         MAIL.stop();
         try {
             Notification failed = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.50")))
@@ -135,10 +125,10 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void constituentSeesOnlyItsOwnOrganisationsNotifications() {
-        long own = organisation();
-        long other = organisation();
-        contact(own, "en", null);
-        contact(other, "en", null);
+        long own = createOrganisation();
+        long other = createOrganisation();
+        createContact(own, "en", null);
+        createContact(other, "en", null);
         long ownId = notifications.sendDigest(own, DAY, List.of(event(own, "192.0.2.60"))).orElseThrow().id();
         long otherId = notifications.sendDigest(other, DAY, List.of(event(other, "192.0.2.61"))).orElseThrow().id();
         String username = "member-" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,23 +147,6 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
         assertThat(anonymous().get("/api/v1/notifications/signing-key").status()).isEqualTo(401);
     }
 
-    private long organisation() {
-        return asAdmin().postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
-                .asLong();
-    }
-
-    private String contact(long organisation, String language, String key) {
-        String address = "abuse-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisation, "kind", "ROLE",
-                "name", "Abuse desk", "email", address, "languages", List.of(language)));
-        if (key != null) {
-            body.put("pgpPublicKey", key);
-        }
-        TestHttpClient.Response created = asAdmin().postJson("/api/v1/contacts", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return address;
-    }
-
     private static Event event(long owner, String ip) {
         Event event = new Event().set(EventField.SOURCE_IP, ip).set(EventField.FEED_NAME, "scan-rdp")
                 .set(EventField.CLASSIFICATION_TYPE, "scanner").set(EventField.TIME_SOURCE, "2026-11-24T10:00:00Z");
@@ -184,21 +157,6 @@ class NotificationDigestIntegrationTests extends IntegrationTestSupport {
     private static List<MimeMessage> receivedBy(String address) throws Exception {
         MAIL.server().waitForIncomingEmail(5000, 1);
         return TestMail.receivedBy(MAIL.server(), address);
-    }
-
-    /** Decrypts an armoured OpenPGP message with the test's private key. */
-    private static byte[] decrypt(InputStream armoured, PgpTestKeys.KeyPair key) throws Exception {
-        BcPGPObjectFactory objects = new BcPGPObjectFactory(PGPUtil.getDecoderStream(armoured));
-        Object first = objects.nextObject();
-        PGPEncryptedDataList list = (PGPEncryptedDataList) (first instanceof PGPEncryptedDataList l ? l
-                : objects.nextObject());
-        PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) list.get(0);
-        BcPGPObjectFactory clear = new BcPGPObjectFactory(
-                data.getDataStream(new BcPublicKeyDataDecryptorFactory(key.privateKey())));
-        PGPLiteralData literal = (PGPLiteralData) clear.nextObject();
-        byte[] bytes = literal.getInputStream().readAllBytes();
-        assertThat(data.verify()).as("integrity protection").isTrue();
-        return bytes;
     }
 
     /** Verifies the signed entity and returns its CSV attachment. */

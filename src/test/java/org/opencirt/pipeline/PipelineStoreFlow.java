@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.opencirt.audit.AuditChannel;
 import org.opencirt.identity.NewUser;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class PipelineStoreFlow extends IntegrationTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger RANGES = new AtomicInteger((int) (Math.random() * 200));
     protected static final String HEADER = "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\","
             + "\"geo\",\"region\",\"city\"";
 
@@ -44,7 +46,8 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
 
     /** As {@link #constituency()}, for tests that extend another base class. */
     public static Constituency constituency(TestHttpClient admin) {
-        int third = (int) (Math.random() * 200) + 20;
+        // a range of its own per call in this JVM: random ranges collided in contexts shared by several tests
+        int third = 20 + RANGES.getAndIncrement() % 200;
         String bankPrefix = "10." + third + ".1.";
         String ispPrefix = "10." + third + ".2.";
         long bank = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")

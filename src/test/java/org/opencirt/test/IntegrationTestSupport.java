@@ -2,7 +2,9 @@ package org.opencirt.test;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opencirt.audit.AuditChannel;
 import org.opencirt.identity.NewUser;
@@ -75,6 +77,27 @@ public abstract class IntegrationTestSupport {
                 new NewUser(username, "Member " + username, null, Role.CONSTITUENT, organisationId, password, true,
                         null)));
         return new TestUser(account.id(), username, password);
+    }
+
+    /** Creates an organisation through the API, with a unique name; returns its id. */
+    protected long createOrganisation() {
+        return asAdmin().postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
+                .asLong();
+    }
+
+    /** Creates a role mailbox of the organisation with its OpenPGP key if given; returns the address. */
+    protected String createContact(long organisationId, String language, String pgpPublicKey) {
+        String address = "abuse-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisationId, "kind", "ROLE",
+                "name", "Abuse desk", "email", address, "languages", List.of(language)));
+        if (pgpPublicKey != null) {
+            body.put("pgpPublicKey", pgpPublicKey);
+        }
+        TestHttpClient.Response created = asAdmin().postJson("/api/v1/contacts", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("contact not created: " + created);
+        }
+        return address;
     }
 
     /** The audit entries about one record, newest first, read through the audit API as the administrator. */

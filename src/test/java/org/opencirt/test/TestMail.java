@@ -19,7 +19,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
@@ -27,6 +30,7 @@ import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 
 /**
  * Reading mail as a recipient does, for tests against GreenMail over real SMTP: who got what, and whether an
@@ -116,5 +120,20 @@ public final class TestMail {
             }
         }
         return null;
+    }
+
+    /** Decrypts an armoured OpenPGP message with the test's private key, checking its integrity protection. */
+    public static byte[] decrypt(InputStream armoured, PgpTestKeys.KeyPair key) throws Exception {
+        BcPGPObjectFactory objects = new BcPGPObjectFactory(PGPUtil.getDecoderStream(armoured));
+        Object first = objects.nextObject();
+        PGPEncryptedDataList list = (PGPEncryptedDataList) (first instanceof PGPEncryptedDataList l ? l
+                : objects.nextObject());
+        PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) list.get(0);
+        BcPGPObjectFactory clear = new BcPGPObjectFactory(
+                data.getDataStream(new BcPublicKeyDataDecryptorFactory(key.privateKey())));
+        PGPLiteralData literal = (PGPLiteralData) clear.nextObject();
+        byte[] bytes = literal.getInputStream().readAllBytes();
+        assertThat(data.verify()).as("integrity protection").isTrue();
+        return bytes;
     }
 }

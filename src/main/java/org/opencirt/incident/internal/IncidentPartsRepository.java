@@ -254,7 +254,7 @@ public class IncidentPartsRepository {
 
     // --- merge
 
-    /** Moves observables, tasks, notes and attachments of {@code fromId} to {@code toId}; duplicates stay behind. */
+    /** Moves observables, tasks, notes and mails of {@code fromId} to {@code toId}; duplicates stay behind. */
     public void moveParts(long fromId, long toId) {
         jdbc.sql("""
                 update observable set incident_id = ? where incident_id = ?
@@ -263,5 +263,6 @@ public class IncidentPartsRepository {
                 .params(toId, fromId, toId).update();
         jdbc.sql("update incident_task set incident_id = ? where incident_id = ?").params(toId, fromId).update();
         jdbc.sql("update incident_note set incident_id = ? where incident_id = ?").params(toId, fromId).update();
+        jdbc.sql("update correspondence set incident_id = ? where incident_id = ?").params(toId, fromId).update();
     }
 }

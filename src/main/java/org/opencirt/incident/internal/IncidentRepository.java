@@ -115,8 +115,10 @@ public class IncidentRepository {
                 .params(utc(now), id).update();
     }
 
-    public void markEscalated(long id, Instant now) {
-        jdbc.sql("update incident set escalated_at = ? where id = ?").params(utc(now), id).update();
+    /** Marks the incident escalated; false when it already was (so two runs never escalate it twice). */
+    public boolean markEscalated(long id, Instant now) {
+        return jdbc.sql("update incident set escalated_at = ? where id = ? and escalated_at is null")
+                .params(utc(now), id).update() == 1;
     }
 
     public void markMerged(long id, long intoId, Instant now) {
