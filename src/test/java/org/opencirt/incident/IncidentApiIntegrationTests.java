@@ -252,9 +252,4 @@ class IncidentApiIntegrationTests extends IntegrationTestSupport {
                 : Map.of("state", state, "reason", reason));
     }
 
-    private long createOrganisation(String name) {
-        Response response = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().named(name).build());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asLong();
-    }
 }

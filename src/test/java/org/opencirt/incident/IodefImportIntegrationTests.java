@@ -169,10 +169,6 @@ class IodefImportIntegrationTests extends IntegrationTestSupport {
         assertThat(loggedIn(member).get("/intake/iodef").status()).isEqualTo(403);
     }
 
-    private long createOrganisation() {
-        return asAdmin().postJson("/api/v1/organisations", org.opencirt.test.OrganisationBuilder.create().build())
-                .json().get("id").asLong();
-    }
 
     private String sample(String name) {
         try (InputStream in = getClass().getResourceAsStream("/org/opencirt/incident/iodef/" + name)) {

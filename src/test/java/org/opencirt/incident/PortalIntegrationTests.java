@@ -128,11 +128,6 @@ class PortalIntegrationTests extends IntegrationTestSupport {
                 .doesNotContain("??");
     }
 
-    private long createOrganisation(String name) {
-        Response created = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().named(name).build());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asLong();
-    }
 
     private long open(Map<String, Object> incident) {
         Response created = admin.postJson("/api/v1/incidents", incident);

@@ -81,8 +81,17 @@ public abstract class IntegrationTestSupport {
 
     /** Creates an organisation through the API, with a unique name; returns its id. */
     protected long createOrganisation() {
-        return asAdmin().postJson("/api/v1/organisations", OrganisationBuilder.create().build()).json().path("id")
-                .asLong();
+        return createOrganisation("Organisation " + UUID.randomUUID());
+    }
+
+    /** Creates an organisation with this name through the API as the administrator; fails the test if refused. */
+    protected long createOrganisation(String name) {
+        TestHttpClient.Response response = asAdmin().postJson("/api/v1/organisations",
+                OrganisationBuilder.create().named(name).build());
+        if (response.status() != 201) {
+            throw new AssertionError("creating organisation " + name + " failed: " + response);
+        }
+        return response.json().path("id").asLong();
     }
 
     /** Creates a role mailbox of the organisation with its OpenPGP key if given; returns the address. */

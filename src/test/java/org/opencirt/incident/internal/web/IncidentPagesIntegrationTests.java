@@ -527,9 +527,4 @@ class IncidentPagesIntegrationTests extends IntegrationTestSupport {
         return response.json().get("id").asLong();
     }
 
-    private long createOrganisation(String name) {
-        Response response = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().named(name).build());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asLong();
-    }
 }
