@@ -1,5 +1,8 @@
 package org.opencirt.notification;
 
+import org.opencirt.mail.PreparedMail;
+import org.opencirt.mail.OutgoingMail;
+import org.opencirt.mail.SecureMailer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opencirt.identity.Role;
-import org.opencirt.notification.SecureMailer;
+import org.opencirt.mail.SecureMailer;
 import org.opencirt.test.IntegrationTest;
 import org.opencirt.test.PgpTestKeys;
 import org.opencirt.test.TestHttpClient;

@@ -9,7 +9,7 @@ import org.opencirt.notification.DigestSettings;
 import org.opencirt.notification.DigestSettingsService;
 import org.opencirt.notification.Notification;
 import org.opencirt.notification.NotificationService;
-import org.opencirt.notification.SecureMailer;
+import org.opencirt.mail.SecureMailer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,4 +1,4 @@
-package org.opencirt.notification;
+package org.opencirt.mail;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.opencirt.notification.internal.InstallationKey;
-import org.opencirt.notification.internal.PgpMime;
+import org.opencirt.mail.internal.InstallationKey;
+import org.opencirt.mail.internal.PgpMime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;

@@ -1,4 +1,4 @@
-package org.opencirt.notification.internal;
+package org.opencirt.mail.internal;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;

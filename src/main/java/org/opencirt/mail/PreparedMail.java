@@ -1,4 +1,4 @@
-package org.opencirt.notification;
+package org.opencirt.mail;
 
 /**
  * A signed (and maybe encrypted) message as it goes on the wire, so it can be stored before sending and resent

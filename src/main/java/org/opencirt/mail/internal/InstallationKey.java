@@ -1,4 +1,4 @@
-package org.opencirt.notification.internal;
+package org.opencirt.mail.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

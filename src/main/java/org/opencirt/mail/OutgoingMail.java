@@ -1,4 +1,4 @@
-package org.opencirt.notification;
+package org.opencirt.mail;
 
 import java.util.List;
 
