@@ -81,7 +81,7 @@ public abstract class IntegrationTestSupport {
 
     /** Creates an organisation through the API, with a unique name; returns its id. */
     protected long createOrganisation() {
-        return createOrganisation("Organisation " + UUID.randomUUID());
+        return createOrganisation("Organisation " + System.nanoTime());
     }
 
     /** Creates an organisation with this name through the API as the administrator; fails the test if refused. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the intake mailbox over IMAP ({@code opencirt.incident.mail.*}; off while no host is set): every unread
- * mail is handed to {@link MailIntake}, then flagged \Seen and, when a processed folder is configured, moved
+ * mail is handed to {@link IncidentMailIntake}, then flagged \Seen and, when a processed folder is configured, moved
  * there. A mail whose intake fails (the database is down, say) stays unread and is tried again on the next poll;
  * its Message-ID keeps a mail read twice from becoming two reports.
  */
@@ -31,7 +31,7 @@ public class MailboxPoller {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
     private static final String TIMEOUT_MILLIS = "30000";
 
-    private final MailIntake intake;
+    private final IncidentMailIntake intake;
     private final String host;
     private final int port;
     private final String protocol;
@@ -40,7 +40,7 @@ public class MailboxPoller {
     private final String folderName;
     private final String processedFolder;
 
-    public MailboxPoller(MailIntake intake,
+    public MailboxPoller(IncidentMailIntake intake,
             @Value("${opencirt.incident.mail.host:}") String host,
             @Value("${opencirt.incident.mail.port:0}") int port,
             @Value("${opencirt.incident.mail.protocol:imaps}") String protocol,

@@ -30,9 +30,9 @@ import org.springframework.util.unit.DataSize;
  * raw message is stored first and its Message-ID makes reading it again harmless.
  */
 @Component
-public class MailIntake {
+public class IncidentMailIntake {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentMailIntake.class);
     private static final Pattern TAG = Pattern.compile("\\[OpenCIRT #(\\d{1,18})]", Pattern.CASE_INSENSITIVE);
     private static final int MAX_REF = 200;
     private static final int MAX_MERGE_HOPS = 10;
@@ -42,7 +42,7 @@ public class MailIntake {
     private final IncidentRepository incidents;
     private final long maxAttachmentBytes;
 
-    public MailIntake(ReportService reports, CorrespondenceService correspondence, IncidentRepository incidents,
+    public IncidentMailIntake(ReportService reports, CorrespondenceService correspondence, IncidentRepository incidents,
             @Value("${opencirt.incident.max-attachment-size:20MB}") DataSize maxAttachment) {
         this.reports = reports;
         this.correspondence = correspondence;
