@@ -27,6 +27,7 @@ import org.opencirt.incident.IncidentQuery;
 import org.opencirt.incident.IncidentState;
 import org.opencirt.incident.Pap;
 import org.opencirt.incident.Severity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -53,10 +54,17 @@ public class IncidentRepository {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final int countLimit;
 
-    public IncidentRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    /**
+     * @param countLimit lists are counted up to this many matches; a longer list reports this many, marked as not
+     *                   exact, so that counting never reads a million rows (ADR 0014)
+     */
+    public IncidentRepository(JdbcClient jdbc, javax.sql.DataSource dataSource,
+            @Value("${opencirt.incident.count-limit:1000}") int countLimit) {
         this.jdbc = jdbc;
         this.postgres = DatabaseKind.isPostgres(dataSource);
+        this.countLimit = countLimit;
     }
 
     /** The stored row: the fields the service writes. */
@@ -168,13 +176,15 @@ public class IncidentRepository {
                 where.append(" and i.search @@ websearch_to_tsquery('simple', ?)");
                 params.add(query.text().strip());
             } else {
-                String pattern = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%";
-                where.append(" and (lower(i.title) like ? escape '\\' or lower(i.description) like ? escape '\\'"
-                        + " or lower(i.tags) like ? escape '\\')");
-                params.add(pattern);
-                params.add(pattern);
-                params.add(pattern);
+                // every word somewhere, as websearch_to_tsquery ANDs the words on PostgreSQL
+                for (String word : query.text().strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+                    String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    where.append(" and (lower(i.title) like ? escape '\\' or lower(i.description) like ? escape '\\'"
+                            + " or lower(i.tags) like ? escape '\\')");
+                    params.add(pattern);
+                    params.add(pattern);
+                    params.add(pattern);
+                }
             }
         }
         if (query.states() != null && !query.states().isEmpty()) {
@@ -221,13 +231,29 @@ public class IncidentRepository {
             params.add(utc(now));
         }
         String order = SORTS.getOrDefault(query.sort() == null ? "created" : query.sort(), SORTS.get("created"));
-        long total = jdbc.sql("select count(*) from incident i" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        List<Incident> items = jdbc.sql("select i.* from incident i" + where + " order by " + order
-                + " limit ? offset ?").params(pageParams).query(this::map).list();
-        return new PageResult<>(withRelations(items), page.page(), page.size(), total);
+        // the page's ids first (an index-only scan where an index covers the filters), then their rows
+        List<Incident> items = jdbc.sql("select i.* from (select i.id from incident i" + where + " order by " + order
+                + " limit ? offset ?) p join incident i on i.id = p.id order by " + order).params(pageParams)
+                .query(this::map).list();
+        long seen = page.offset() + items.size();
+        if (items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)) {
+            // the last page: its end is the total, no count needed
+            return new PageResult<>(withRelations(items), page.page(), page.size(), seen);
+        }
+        if (seen > countLimit) {
+            return new PageResult<>(withRelations(items), page.page(), page.size(), seen, false);
+        }
+        // counts at most countLimit + 1 matches: enough to tell an exact total from “more than the limit”
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(countLimit + 1);
+        long counted = jdbc.sql("select count(*) from (select 1 from incident i" + where + " limit ?) c")
+                .params(countParams).query(Long.class).single();
+        return counted > countLimit
+                ? new PageResult<>(withRelations(items), page.page(), page.size(), countLimit, false)
+                : new PageResult<>(withRelations(items), page.page(), page.size(), counted);
     }
 
     /** Checks a sort key before it reaches SQL. */
