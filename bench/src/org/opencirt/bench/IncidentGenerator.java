@@ -289,7 +289,7 @@ public final class IncidentGenerator {
                     + " classification_taxonomy, classification_type, severity, impact, tlp, pap, state, handling_team_id,"
                     + " handling_team_name, assignee_id, assignee_name, tags, created_by_id, created_by, created_at,"
                     + " updated_at, response_due, resolution_due, first_response_at, resolved_at, closed_at, escalated_at,"
-                    + " demo) from stdin");
+                    + " organisation_ids, sector_ids, demo) from stdin");
                     Writer affected = copy(connections.get(1), "copy incident_organisation (incident_id,"
                             + " organisation_id, organisation_name, sector_id) from stdin");
                     Writer recipient = copy(connections.get(2), "copy incident_recipient (incident_id, user_id) from stdin");
@@ -392,7 +392,11 @@ public final class IncidentGenerator {
                 .field(row, story.tags()).field(row, creator == null ? null : creator.id())
                 .field(row, creator == null ? "system" : creator.username()).field(row, created).field(row, updated)
                 .field(row, responseDue).field(row, resolutionDue).field(row, firstResponse).field(row, resolved)
-                .field(row, closed).field(row, escalated).last(row, "t");
+                .field(row, closed).field(row, escalated)
+                .field(row, array(affected.stream().map(Org::id).sorted().toList()))
+                .field(row, array(affected.stream().map(Org::sectorId).filter(java.util.Objects::nonNull).distinct()
+                        .sorted().toList()))
+                .last(row, "t");
         rows.incident().append(row);
 
         for (Org org : affected) {
@@ -476,6 +480,12 @@ public final class IncidentGenerator {
         }
         return pick(new String[] {"NEW", "TRIAGE", "IN_PROGRESS", "WAITING_FOR_CONSTITUENT", "CONTAINED", "RESOLVED",
             "CLOSED"}, 0.15, 0.15, 0.30, 0.15, 0.10, 0.10, 0.05);
+    }
+
+    /** A bigint array in COPY text, as IncidentRepository.replaceOrganisations derives it (null when empty). */
+    private static String array(List<Long> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",",
+                "{", "}"));
     }
 
     private Instant at(Instant instant) {

@@ -8,3 +8,6 @@ create index ix_incident_tlp on incident (tlp, created_at, id) include (created_
 -- sort=severity: the list's own order as an expression, identical to IncidentRepository's.
 create index ix_incident_severity_rank on incident ((case severity when 'CRITICAL' then 0 when 'HIGH' then 1
     when 'MEDIUM' then 2 else 3 end), created_at desc, id desc);
+-- Affected organisations and sectors (the arrays of V12): the constituents' access rule and two filters.
+create index ix_incident_organisations on incident using gin (organisation_ids);
+create index ix_incident_sectors on incident using gin (sector_ids);

@@ -125,6 +125,32 @@ abstract class IncidentSearchContract extends IntegrationTestSupport {
                 .contains(visible, named);
     }
 
+    @Test
+    void changingTheAffectedOrganisationsMovesTheIncidentBetweenConstituentsAndFilters() {
+        long sector = admin.postJson("/api/v1/sectors", Map.of("name", "Sector " + word)).json().get("id").asLong();
+        long first = organisation("First " + word);
+        long second = admin.postJson("/api/v1/organisations", OrganisationBuilder.create().named("Second " + word)
+                .inSector(sector).build()).json().get("id").asLong();
+        TestUser inFirst = createConstituent(first);
+        TestUser inSecond = createConstituent(second);
+        long id = open(IncidentBuilder.create().titled("Moving " + word).affecting(first).build());
+        assertThat(ids(as(inFirst).get("/api/v1/incidents?q=" + word).json())).containsExactly(id);
+        assertThat(ids(as(inSecond).get("/api/v1/incidents").json())).isEmpty();
+        assertThat(ids(admin.get("/api/v1/incidents?sectorId=" + sector).json())).isEmpty();
+
+        Response moved = admin.patchJson("/api/v1/incidents/" + id, Map.of("organisationIds", List.of(second)));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(ids(as(inFirst).get("/api/v1/incidents").json())).isEmpty();
+        assertThat(ids(as(inSecond).get("/api/v1/incidents?q=" + word).json())).containsExactly(id);
+        assertThat(ids(admin.get("/api/v1/incidents?organisationId=" + second).json())).containsExactly(id);
+        assertThat(ids(admin.get("/api/v1/incidents?organisationId=" + first).json())).isEmpty();
+        assertThat(ids(admin.get("/api/v1/incidents?sectorId=" + sector).json())).containsExactly(id);
+
+        admin.patchJson("/api/v1/incidents/" + id, Map.of("organisationIds", List.of()));
+        assertThat(ids(as(inSecond).get("/api/v1/incidents").json())).isEmpty();
+        assertThat(ids(admin.get("/api/v1/incidents?sectorId=" + sector).json())).isEmpty();
+    }
+
     private long open(Map<String, Object> body) {
         Response response = admin.postJson("/api/v1/incidents", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
