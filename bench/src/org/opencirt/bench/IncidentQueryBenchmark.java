@@ -56,7 +56,7 @@ public final class IncidentQueryBenchmark {
 
     /** A kind of query: who asks and how its path is drawn. */
     private record Kind(String name, String token, Function<SplittableRandom, String> path, long[] nanos,
-            long[] totals) {
+            long[] totals, String[] paths) {
     }
 
     private IncidentQueryBenchmark(String base) {
@@ -100,6 +100,7 @@ public final class IncidentQueryBenchmark {
                 long begin = System.nanoTime();
                 String body = get(kind.token(), path);
                 kind.nanos()[run] = System.nanoTime() - begin;
+                kind.paths()[run] = path;
                 Matcher total = TOTAL.matcher(body);
                 kind.totals()[run] = total.find() ? Long.parseLong(total.group(1)) : -1;
             }
@@ -119,7 +120,16 @@ public final class IncidentQueryBenchmark {
                     percentile(sorted, 0.5), p95, percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
                     Arrays.stream(kind.totals()).average().orElse(0), p95 < 100 ? "yes" : "**no**");
         }
-        System.out.printf("%n%d of %d query kinds answer at p95 under 100 ms%n", met, kinds.size());
+        System.out.printf("%n%d of %d query kinds answer at p95 under 100 ms%n%nslowest request of each kind:%n", met,
+                kinds.size());
+        for (Kind kind : kinds) {
+            int slowest = 0;
+            for (int run = 1; run < runs; run++) {
+                slowest = kind.nanos()[run] > kind.nanos()[slowest] ? run : slowest;
+            }
+            System.out.printf("  %-32s %7.1f ms  %s (total %,d)%n", kind.name(), kind.nanos()[slowest] / 1e6,
+                    kind.paths()[slowest].replace("/api/v1/incidents", ""), kind.totals()[slowest]);
+        }
     }
 
     private List<Kind> kinds(String analyst, String constituent, String small, int runs) {
@@ -170,7 +180,7 @@ public final class IncidentQueryBenchmark {
 
     private static void add(List<Kind> kinds, int runs, String name, String token,
             Function<SplittableRandom, String> path) {
-        kinds.add(new Kind(name, token, path, new long[runs], new long[runs]));
+        kinds.add(new Kind(name, token, path, new long[runs], new long[runs], new String[runs]));
     }
 
     /** Half the time one of the 20 organisations with most incidents, else any. */

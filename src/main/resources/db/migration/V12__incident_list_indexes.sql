@@ -4,6 +4,8 @@ drop index ix_incident_type;
 create index ix_incident_type on incident (classification_type, created_at);
 create index ix_incident_taxonomy on incident (classification_taxonomy, created_at);
 create index ix_incident_assignee_created on incident (assignee_id, created_at);
+-- severity and state together (the triage view: new critical incidents), one range of the index per pair
+create index ix_incident_state_severity on incident (state, severity, created_at);
 
 -- Each incident's affected organisations and their sectors as arrays of ids, copied from incident_organisation
 -- (IncidentRepository.replaceOrganisations keeps them in step): the access rule of constituents and the
