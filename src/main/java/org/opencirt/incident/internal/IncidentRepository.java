@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Persistence of incidents with their affected organisations and TLP:RED recipients. Lists are filtered in SQL,
  * with the access rule of {@link IncidentAccess} always part of the WHERE clause; full-text search uses
- * PostgreSQL's tsvector index where available and a substring match on H2.
+ * PostgreSQL's tsvector index where available and a substring match on H2 (every word). Lists are counted only up to
+ * a limit, and a page is read as ids first, then rows, so that a million incidents list fast (ADR 0014).
  */
 @Repository
 public class IncidentRepository {
