@@ -16,7 +16,7 @@ class ClassificationsTests {
     @Test
     void everyRsitTypeBelongsToItsRsitClass() throws IOException {
         JsonNode rsit;
-        try (InputStream in = Classifications.class.getResourceAsStream("rsit.json")) {
+        try (InputStream in = org.opencirt.common.Rsit.class.getResourceAsStream("rsit.json")) {
             rsit = JsonMapper.builder().build().readTree(in);
         }
         int types = 0;
