@@ -380,7 +380,9 @@ public final class IncidentGenerator {
             }
         }
         Instant updated = latest(created.plusSeconds(random.nextInt(3_600)), firstResponse, resolved, closed);
-        Instant escalated = open && resolutionDue.isBefore(now) ? resolutionDue.plusSeconds(300) : null;
+        // overdue open incidents were escalated long ago, so that the escalation job does not start with them all
+        Instant escalated = !open ? null : resolutionDue.isBefore(now) ? resolutionDue.plusSeconds(300)
+                : firstResponse == null && responseDue.isBefore(now) ? responseDue.plusSeconds(300) : null;
 
         IncidentText.Story story = text.story(random, type, main.name());
         StringBuilder row = new StringBuilder(1024);
