@@ -23,6 +23,19 @@ public final class IncidentAccess {
 
         /** The SQL condition on incident alias {@code i}, with its parameters. */
         public String condition(List<Object> params) {
+            return build(params, null);
+        }
+
+        /**
+         * The same condition, reading the affected organisations from the incident's own array of their ids
+         * ({@code incident.organisation_ids}) instead of a subquery: PostgreSQL intersects that array's GIN index
+         * with the other filters' indexes (ADR 0014).
+         */
+        public String condition(List<Object> params, boolean postgres) {
+            return build(params, postgres);
+        }
+
+        private String build(List<Object> params, Boolean arraysOnPostgres) {
             if (system) {
                 return "1 = 1";
             }
@@ -32,8 +45,10 @@ public final class IncidentAccess {
             params.add(userId);
             params.add(userId);
             if (organisationId != null) {
-                sql.append(" and exists (select 1 from incident_organisation io where io.incident_id = i.id"
-                        + " and io.organisation_id = ?)");
+                sql.append(" and ").append(arraysOnPostgres == null
+                        ? "exists (select 1 from incident_organisation io where io.incident_id = i.id"
+                                + " and io.organisation_id = ?)"
+                        : contains(arraysOnPostgres, "i.organisation_ids"));
                 params.add(organisationId);
             }
             return sql.toString();
@@ -60,6 +75,11 @@ public final class IncidentAccess {
         public boolean staff() {
             return organisationId == null;
         }
+    }
+
+    /** Whether the bigint array {@code column} holds the next parameter: GIN-indexable on PostgreSQL. */
+    static String contains(boolean postgres, String column) {
+        return postgres ? column + " @> array[cast(? as bigint)]" : "array_contains(" + column + ", ?)";
     }
 
     public static Viewer viewer() {
