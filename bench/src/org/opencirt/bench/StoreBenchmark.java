@@ -37,6 +37,8 @@ public final class StoreBenchmark {
     private static final String USER = System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("BENCH_DATABASE_PASSWORD", "");
     private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
+    /** Statements (separated by ;) run in the fresh schema after the migrations: to try a variant of the table. */
+    private static final String EXTRA_SQL = System.getenv().getOrDefault("BENCH_SQL", "");
 
     private StoreBenchmark() {
     }
@@ -57,14 +59,24 @@ public final class StoreBenchmark {
             System.out.printf("generated %,d lines, %,d MB: %s%n", PipelineBenchmark.LINES, Files.size(file) >> 20,
                     file);
             execute("create schema " + schema);
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            BackendTrackingDataSource dataSource = new BackendTrackingDataSource();
             dataSource.setUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             dataSource.setUser(USER);
             dataSource.setPassword(PASSWORD);
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load()
                     .migrate();
+            for (String statementText : EXTRA_SQL.split(";")) {
+                if (!statementText.isBlank()) {
+                    try (Connection connection = dataSource.getConnection();
+                            Statement statement = connection.createStatement()) {
+                        statement.execute(statementText);
+                        System.out.println("BENCH_SQL: " + statementText.strip());
+                    }
+                }
+            }
             FeedParser parser = ShadowserverReports.load(Clock.systemUTC()).parserFor("scan_rdp");
             EventStore store = new EventStore(dataSource, commitEvents);
+            dataSource.tracking = true;
             PipelineBenchmark.IndexOwners owners = new PipelineBenchmark.IndexOwners(index);
             try (Connection connection = dataSource.getConnection(); Statement statement =
                     connection.createStatement()) {
@@ -79,10 +91,14 @@ public final class StoreBenchmark {
                 long serverCpuStart = serverCpuTicks();
                 ParseSummary summary;
                 long stored;
+                double backendCpu;
                 try (StoreRun run = store.begin(inputId, 1, 0); InputStream in = Files.newInputStream(file)) {
+                    int backend = dataSource.lastBackend;
+                    long backendStart = processTicks(backend);
                     summary = parser.parse(in, new OwnerEnricher(owners, run), run);
                     run.finish(summary.lines());
                     stored = run.storedEvents();
+                    backendCpu = (processTicks(backend) - backendStart) / 100.0;
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double clientCpu = (clientCpuNanos() - clientCpuStart) / 1e9;
@@ -93,9 +109,10 @@ public final class StoreBenchmark {
                 long quarantined = count(dataSource, "select count(*) from quarantine where raw_input_id = "
                         + inputId);
                 System.out.printf("round %d: %,d events stored (%,d counted), %,d quarantined in %.2f s wall: "
-                        + "%,.0f events/s; CPU: client %.1f s, PostgreSQL %.1f s (%,.0f events per CPU second of "
-                        + "both); load average %s%n", round + 1, stored, counted, quarantined, seconds, rates[round],
-                        clientCpu, serverCpu, stored / (clientCpu + serverCpu), loadAverage());
+                        + "%,.0f events/s; CPU: client %.1f s, store backend %.1f s (%.2f us/event), all postgres "
+                        + "processes %.1f s (other sessions included); load average %s%n", round + 1, stored,
+                        counted, quarantined, seconds, rates[round], clientCpu, backendCpu, backendCpu * 1e6 / stored,
+                        serverCpu, loadAverage());
             }
             System.out.printf("table size after %d rounds: %s%n", ROUNDS, text(dataSource,
                     "select pg_size_pretty(pg_total_relation_size('event'))"));
@@ -105,6 +122,36 @@ public final class StoreBenchmark {
         } finally {
             Files.deleteIfExists(file);
             execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    /** Remembers the server process id of each connection it opens (the store opens one per run). */
+    static final class BackendTrackingDataSource extends PGSimpleDataSource {
+        volatile boolean tracking;
+        volatile int lastBackend;
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            if (tracking) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    lastBackend = rs.getInt(1);
+                }
+            }
+            return connection;
+        }
+    }
+
+    /** User + system CPU ticks (1/100 s) of one process, 0 when it is gone. */
+    private static long processTicks(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
         }
     }
 
