@@ -184,6 +184,9 @@ public final class EventColumns {
             values[EventField.RAW.ordinal()] = raw;
         }
         long owner = rs.getLong("organisation_id");
-        IntelMqJson.appendMerged(line, rs.getString("data"), values, rs.wasNull() ? Event.NO_OWNER : owner);
+        if (rs.wasNull()) {
+            owner = Event.NO_OWNER;
+        }
+        IntelMqJson.appendMerged(line, rs.getString("data"), values, owner);
     }
 }
