@@ -60,6 +60,9 @@ public final class StoreBenchmark {
                     file);
             execute("create schema " + schema);
             BackendTrackingDataSource dataSource = new BackendTrackingDataSource();
+            if (System.getenv("BENCH_PG_OPTIONS") != null) {
+                dataSource.setOptions(System.getenv("BENCH_PG_OPTIONS")); // e.g. -c synchronous_commit=off
+            }
             dataSource.setUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             dataSource.setUser(USER);
             dataSource.setPassword(PASSWORD);

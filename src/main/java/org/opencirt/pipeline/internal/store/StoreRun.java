@@ -3,6 +3,7 @@ package org.opencirt.pipeline.internal.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -324,6 +325,14 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         }
     }
 
+    /**
+     * Commits the pending rows with the checkpoint. On PostgreSQL the commits before the last one of a run do not
+     * wait for their WAL to reach the disk ({@code synchronous_commit = off} for that transaction only, ADR 0010):
+     * the server stays busy with the next rows instead of idling through each flush. Rows and checkpoint are in the
+     * same transaction and the WAL is flushed in order, so a server crash can only lose a tail of whole commits,
+     * checkpoint included, and the input resumes after the last checkpoint that survived; the last commit (and any
+     * later synchronous commit, such as the input's state) flushes every earlier one.
+     */
     private void commit(long checkpoint, boolean last) throws SQLException {
         if (postgres) {
             flushCopy();
@@ -331,6 +340,11 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
                 copy.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
                 copy.endCopy();
                 copy = null;
+            }
+            if (!last && replayLines == null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local synchronous_commit = off");
+                }
             }
         } else if (insert != null && pendingEvents > 0) {
             insert.executeBatch();
