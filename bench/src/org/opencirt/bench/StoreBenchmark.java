@@ -2,6 +2,7 @@ package org.opencirt.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,13 +16,20 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.opencirt.constituency.internal.lookup.IndexedAsset;
 import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
+import org.opencirt.pipeline.EventQuery;
+import org.opencirt.pipeline.EventService;
 import org.opencirt.pipeline.internal.enrich.OwnerEnricher;
+import org.opencirt.pipeline.internal.parser.InputLines;
 import org.opencirt.pipeline.internal.parser.FeedParser;
 import org.opencirt.pipeline.internal.parser.ParseSummary;
 import org.opencirt.pipeline.internal.parser.shadowserver.ShadowserverReports;
 import org.opencirt.pipeline.internal.store.EventStore;
 import org.opencirt.pipeline.internal.store.StoreRun;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks the store requirement (at least 100,000 events/s end to end on this 2-core machine): the 2M-line scan_rdp
@@ -56,6 +64,7 @@ public final class StoreBenchmark {
         String schema = "bench_store_" + Long.toHexString(System.nanoTime());
         try {
             PipelineBenchmark.generate(constituency, file);
+            storedPath = file.toAbsolutePath().toString();
             System.out.printf("generated %,d lines, %,d MB: %s%n", PipelineBenchmark.LINES, Files.size(file) >> 20,
                     file);
             execute("create schema " + schema);
@@ -119,6 +128,9 @@ public final class StoreBenchmark {
             }
             System.out.printf("table size after %d rounds: %s%n", ROUNDS, text(dataSource,
                     "select pg_size_pretty(pg_total_relation_size('event'))"));
+            if (System.getenv("BENCH_EXPORT") != null) {
+                export(dataSource);
+            }
             java.util.Arrays.sort(rates);
             System.out.printf("%n| end to end, file -> PostgreSQL, events/s wall clock (median of %d) | %,.0f "
                     + "(rounds %,.0f-%,.0f) |%n", ROUNDS, rates[ROUNDS / 2], rates[0], rates[ROUNDS - 1]);
@@ -197,11 +209,40 @@ public final class StoreBenchmark {
         }
     }
 
+    /** The generated report, as the stored input of every round (exports read raw lines back from it). */
+    private static String storedPath = "none";
+
+    /** Every stored event exported as IntelMQ JSON lines through EventService, raw lines read back from the file. */
+    private static void export(PGSimpleDataSource dataSource) {
+        EventService events = new EventService(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+                new InputLines(), ".");
+        long[] bytes = new long[1];
+        OutputStream counting = new OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes[0] += len;
+            }
+        };
+        EventQuery all = new EventQuery(null, null, null, null, null);
+        long start = System.nanoTime();
+        long cpuStart = clientCpuNanos();
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status ->
+                events.export(all, new EventService.Scope(null, true), false, counting)); // a cursor needs one
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("export as IntelMQ JSON lines, raw read back from the file: %,d MB in %.2f s wall, client "
+                + "CPU %.1f s%n", bytes[0] >> 20, seconds, (clientCpuNanos() - cpuStart) / 1e9);
+    }
+
     private static long newInput(PGSimpleDataSource dataSource, int round) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("insert into raw_input (feed_id, file_name, size_bytes, sha256, "
                         + "stored_path, received_at, state) values (1, 'bench.csv', 0, '" + round
-                        + "', 'none', now(), 'processing') returning id")) {
+                        + "', '" + storedPath + "', now(), 'processing') returning id")) {
             rs.next();
             return rs.getLong(1);
         }
