@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.opencirt.pipeline.internal.stage.EventBatch;
+import org.opencirt.pipeline.internal.store.EventStore;
 import org.opencirt.pipeline.internal.store.StoreRun;
 import org.opencirt.test.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The main store flow on PostgreSQL, where events are written with COPY. */
 @PostgresIntegrationTest
@@ -30,6 +32,38 @@ class PipelineStorePostgresIntegrationTests extends PipelineStoreFlow {
     @Test
     void storedEventsExportAndSearchAsTheIntelMqLinesTheyWereWritten() throws Exception {
         storedEventsReadBackAsTheLinesTheyWereWritten();
+    }
+
+    @Test
+    void batchCommitsLeaveTheConnectionCommittingSynchronously() throws Exception {
+        long feedId = createFeed("AMBER");
+        jdbc.sql("""
+                insert into raw_input (feed_id, file_name, size_bytes, sha256, stored_path, received_at, state)
+                values (?, 'sync.csv', 0, 'sync-commit', 'none', current_timestamp, 'processing')""")
+                .param(feedId).update();
+        long inputId = jdbc.sql("select id from raw_input where sha256 = 'sync-commit'").query(Long.class).single();
+        Event[] events = new Event[5];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = new Event().set(EventField.TIME_SOURCE, "2026-11-24T10:00:0" + i + "+00:00");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            EventStore everyTwoEvents = new EventStore(new SingleConnectionDataSource(connection, true), 2);
+            try (StoreRun run = everyTwoEvents.begin(inputId, feedId, 0)) {
+                for (int i = 0; i < events.length; i++) {
+                    run.accept(new EventBatch("sync", i + 1, i + 1, new Event[] {events[i]}, 1));
+                }
+                run.finish(5);
+                assertThat(run.storedEvents()).isEqualTo(5);
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("show synchronous_commit")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("set for the batch transactions only").isEqualTo("on");
+            }
+        }
+        assertThat(jdbc.sql("select last_committed_line from raw_input where id = ?").param(inputId)
+                .query(Long.class).single()).isEqualTo(5);
+        assertThat(eventLines(inputId)).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
