@@ -27,6 +27,7 @@ public final class Event {
     private long sourceIPv4 = FieldValues.INVALID_IPV4;
     private long sourceOrganisationId = NO_OWNER;
     private String sourceOwnerMatchedBy;
+    private boolean rawIsInputLine;
 
     public Event() {
         values = new String[EventField.COUNT];
@@ -38,6 +39,7 @@ public final class Event {
         sourceIPv4 = template.sourceIPv4;
         sourceOrganisationId = template.sourceOrganisationId;
         sourceOwnerMatchedBy = template.sourceOwnerMatchedBy;
+        rawIsInputLine = template.rawIsInputLine;
     }
 
     /** A copy, for example of a template holding a feed's constant fields. */
@@ -62,12 +64,30 @@ public final class Event {
             throw new InvalidValueException(field.key(), e.getMessage());
         }
         values[field.ordinal()] = canonical;
-        if (field == EventField.SOURCE_IP) {
+        if (field == EventField.RAW) {
+            rawIsInputLine = false;
+        } else if (field == EventField.SOURCE_IP) {
             sourceIPv4 = FieldValues.parseIPv4(canonical);
         } else if (field == EventField.CLASSIFICATION_TYPE) {
             values[EventField.CLASSIFICATION_TAXONOMY.ordinal()] = Classifications.resolve(canonical).taxonomy();
         }
         return this;
+    }
+
+    /**
+     * Sets {@code raw} to the input line this event was parsed from, unchanged: the line of the stored input file at
+     * the event's line number, as a line-based parser reads it. The store then keeps only the line number and reads
+     * the line back from the stored input when it writes the event out (ADR 0010).
+     */
+    public Event setRawLine(String line) {
+        values[EventField.RAW.ordinal()] = line;
+        rawIsInputLine = line != null;
+        return this;
+    }
+
+    /** Whether {@code raw} is the event's input line as given to {@link #setRawLine}. */
+    public boolean rawIsInputLine() {
+        return rawIsInputLine;
     }
 
     /** The canonical value of a field, or null when it is not set. */

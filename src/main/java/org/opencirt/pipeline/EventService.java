@@ -7,10 +7,11 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import org.opencirt.common.PageRequest;
 import org.opencirt.common.PageResult;
 import org.opencirt.common.SqlSupport;
 import org.opencirt.identity.CurrentUser;
+import org.opencirt.pipeline.internal.parser.InputLines;
+import org.opencirt.pipeline.internal.store.EventColumns;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Stored events, searched and exported through one access decision: staff see every event; a CONSTITUENT (or
  * PARTNER) only events whose source its own organisation owns, and never TLP:RED ones (staff only, for now). The
  * decision is taken once, in the caller's thread, as a {@link Scope}, so that a streamed export keeps it.
+ *
+ * <p>An event's IntelMQ JSON line is put back together from its typed columns, the members kept in {@code data} and,
+ * when {@code raw} is its input line, that line of the stored input file (ADR 0010). An event's id is
+ * {@code raw_input_id * 2^32 + line_no}. Repeats a de-duplication rule counted into an event are joined from
+ * {@code event_repeat} (ADR 0008).
  */
 @Service
 public class EventService {
@@ -36,25 +45,31 @@ public class EventService {
             + "classification_taxonomy,classification_type,classification_identifier,source_ip,source_port,source_asn,"
             + "source_fqdn,source_url,source_cc,destination_ip,destination_port,protocol_transport,"
             + "protocol_application,malware_name,organisation_id,tlp,repeats,last_seen";
+    private static final String ID = "(e.raw_input_id * 4294967296 + e.line_no)";
     /** The events with the repeats counted into them (de-duplication rules). */
     private static final String FROM = " from event e join feed f on f.id = e.feed_id"
-            + " left join event_repeat r on r.raw_input_id = e.raw_input_id and r.line_no = e.line_no";
-    private static final String CSV_SELECT = "select e.id, e.raw_input_id, e.line_no, f.name, e.time_source, "
+            + " left join event_repeat rep on rep.raw_input_id = e.raw_input_id and rep.line_no = e.line_no";
+    private static final String LINE_SELECT = "select e.raw_input_id, e.line_no, e.feed_id, r.stored_path, "
+            + "coalesce(rep.repeats, 0) as repeat_count, rep.last_seen_at as repeat_last_seen, "
+            + EventColumns.READ_COLUMNS + FROM + " join raw_input r on r.id = e.raw_input_id";
+    private static final String CSV_SELECT = "select " + ID + ", e.raw_input_id, e.line_no, f.name, e.time_source, "
             + "e.time_observation, e.classification_taxonomy, e.classification_type, e.classification_identifier, "
             + "e.source_ip, e.source_port, e.source_asn, e.source_fqdn, e.source_url, e.source_cc, e.destination_ip, "
             + "e.destination_port, e.protocol_transport, e.protocol_application, e.malware_name, e.organisation_id, "
-            + "e.tlp, coalesce(r.repeats, 0), r.last_seen_at" + FROM;
-
-    private static final String FROM_FINISHED = " from event e join feed f on f.id = e.feed_id"
-            + " join raw_input r on r.id = e.raw_input_id";
+            + "e.tlp, coalesce(rep.repeats, 0), rep.last_seen_at" + FROM;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final InputLines inputLines;
+    private final Path dataDirectory;
 
-    public EventService(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public EventService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, InputLines inputLines,
+            @Value("${opencirt.data-dir}") String dataDirectory) {
         this.jdbc = jdbc;
         this.jdbcTemplate = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.jdbcTemplate.setFetchSize(1000);
+        this.inputLines = inputLines;
+        this.dataDirectory = Path.of(dataDirectory).toAbsolutePath();
     }
 
     /** The caller's access decision: the only organisation it may see (null: all) and whether it sees TLP:RED. */
@@ -81,12 +96,14 @@ public class EventService {
     @Transactional(readOnly = true)
     public PageResult<StoredEvent> search(EventQuery query, PageRequest page) {
         SqlSupport.Where where = where(query, scopeFor(query));
-        long total = jdbc.sql("select count(*) from event e join feed f on f.id = e.feed_id" + where.sql())
+        long total = jdbc.sql("select count(*)" + FROM + where.sql())
                 .params(where.params()).query(Long.class).single();
-        List<StoredEvent> items = jdbc.sql("select e.*, f.name as feed_name, r.repeats, r.last_seen_at" + FROM
-                        + where.sql() + " order by e.time_source desc, e.id desc limit ? offset ?")
-                .params(where.paramsWithPage(page)).query((rs, n) -> map(rs)).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        try (InputLines.Reader raw = inputLines.reader()) {
+            List<StoredEvent> items = jdbc.sql(LINE_SELECT + where.sql()
+                            + " order by e.time_source desc, e.raw_input_id desc, e.line_no desc limit ? offset ?")
+                    .params(where.paramsWithPage(page)).query((rs, n) -> map(rs, raw)).list();
+            return new PageResult<>(items, page.page(), page.size(), total);
+        }
     }
 
     /**
@@ -103,19 +120,23 @@ public class EventService {
                 writer.write(CSV_HEADER);
                 writer.write("\r\n");
             }
-            String sql = (csv ? CSV_SELECT : "select e.data, r.repeats, r.last_seen_at" + FROM)
-                    + where.sql() + " order by e.id";
-            jdbcTemplate.query(sql, rs -> {
-                try {
-                    if (csv) {
-                        writeCsvRow(rs, writer);
-                    } else {
-                        writeJsonLine(rs, writer);
+            String sql = (csv ? CSV_SELECT : LINE_SELECT) + where.sql() + " order by e.raw_input_id, e.line_no";
+            StringBuilder line = new StringBuilder(1024);
+            try (InputLines.Reader raw = inputLines.reader()) {
+                jdbcTemplate.query(sql, rs -> {
+                    try {
+                        if (csv) {
+                            writeCsvRow(rs, writer);
+                        } else {
+                            line.setLength(0);
+                            appendJsonLine(line, rs, raw);
+                            writer.append(line).append('\n');
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, where.params().toArray());
+                }, where.params().toArray());
+            }
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,8 +151,8 @@ public class EventService {
     @Transactional(readOnly = true)
     public List<Long> ownersOfInputsFinished(Instant from, Instant to) {
         SqlSupport.Where where = finishedIn(from, to, new Scope(null, false)).raw("e.organisation_id is not null");
-        return jdbc.sql("select distinct e.organisation_id" + FROM_FINISHED + where.sql() + " order by 1")
-                .params(where.params()).query(Long.class).list();
+        return jdbc.sql("select distinct e.organisation_id" + FROM + " join raw_input r on r.id = e.raw_input_id"
+                + where.sql() + " order by 1").params(where.params()).query(Long.class).list();
     }
 
     /**
@@ -142,34 +163,20 @@ public class EventService {
     @Transactional(readOnly = true)
     public List<String> ownEventsOfInputsFinished(long organisationId, Instant from, Instant to) {
         SqlSupport.Where where = finishedIn(from, to, new Scope(organisationId, false));
-        return jdbc.sql("select e.data" + FROM_FINISHED + where.sql() + " order by e.id").params(where.params())
-                .query(String.class).list();
+        try (InputLines.Reader raw = inputLines.reader()) {
+            return jdbc.sql(LINE_SELECT + where.sql() + " order by e.raw_input_id, e.line_no").params(where.params())
+                    .query((rs, n) -> {
+                        StringBuilder line = new StringBuilder(1024);
+                        appendJsonLine(line, rs, raw);
+                        return line.toString();
+                    }).list();
+        }
     }
 
     private static SqlSupport.Where finishedIn(Instant from, Instant to, Scope scope) {
         return where(new EventQuery(null, null, null, null, null), scope)
                 .raw("r.finished_at >= ?", SqlSupport.utc(from))
                 .raw("r.finished_at < ?", SqlSupport.utc(to));
-    }
-
-    /**
-     * The stored IntelMQ JSON line; for an event repeats were counted into, with {@code extra.count} (the event and
-     * its repeats) and {@code extra.last_seen} (the last repeat's time), as IntelMQ's aggregation writes a count.
-     */
-    private static void writeJsonLine(ResultSet rs, Writer writer) throws SQLException, IOException {
-        String data = rs.getString(1);
-        long repeats = rs.getLong(2);
-        OffsetDateTime lastSeen = rs.getObject(3, OffsetDateTime.class);
-        int end = data.lastIndexOf('}');
-        if (repeats > 0 && end > 0) {
-            writer.write(data, 0, end);
-            writer.write(",\"extra.count\":" + (repeats + 1) + ",\"extra.last_seen\":\""
-                    + (lastSeen == null ? "" : lastSeen.toInstant().toString()) + "\"");
-            writer.write(data, end, data.length() - end);
-        } else {
-            writer.write(data);
-        }
-        writer.write('\n');
     }
 
     private static void writeCsvRow(ResultSet rs, Writer writer) throws SQLException, IOException {
@@ -211,10 +218,33 @@ public class EventService {
         return where;
     }
 
-    private static StoredEvent map(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong("id"), rs.getLong("raw_input_id"), rs.getLong("line_no"),
-                rs.getLong("feed_id"), SqlSupport.instant(rs, "time_source"), rs.getString("classification_type"),
+    /**
+     * The event's IntelMQ JSON line from a row of {@link #LINE_SELECT}; for an event repeats were counted into, with
+     * {@code extra.count} (the event and its repeats) and {@code extra.last_seen} (the last repeat's time), as
+     * IntelMQ's aggregation writes a count.
+     */
+    private void appendJsonLine(StringBuilder line, ResultSet rs, InputLines.Reader raw) throws SQLException {
+        String rawLine = rs.getBoolean("raw_in_input")
+                ? raw.line(dataDirectory.resolve(rs.getString("stored_path")), rs.getLong("line_no")) : null;
+        int start = line.length();
+        EventColumns.appendJsonLine(line, rs, rawLine);
+        long repeats = rs.getLong("repeat_count");
+        int end = line.lastIndexOf("}");
+        if (repeats > 0 && end > start) {
+            OffsetDateTime lastSeen = rs.getObject("repeat_last_seen", OffsetDateTime.class);
+            line.insert(end, ",\"extra.count\":" + (repeats + 1) + ",\"extra.last_seen\":\""
+                    + (lastSeen == null ? "" : lastSeen.toInstant().toString()) + "\"");
+        }
+    }
+
+    private StoredEvent map(ResultSet rs, InputLines.Reader raw) throws SQLException {
+        long inputId = rs.getLong("raw_input_id");
+        long lineNo = rs.getLong("line_no");
+        StringBuilder line = new StringBuilder(1024);
+        appendJsonLine(line, rs, raw);
+        return new StoredEvent((inputId << 32) + lineNo, inputId, lineNo, rs.getLong("feed_id"),
+                SqlSupport.instant(rs, "time_source"), rs.getString("classification_type"),
                 rs.getString("source_ip"), SqlSupport.nullableLong(rs, "organisation_id"), rs.getString("tlp"),
-                rs.getString("data"), rs.getLong("repeats"), SqlSupport.instant(rs, "last_seen_at"));
+                line.toString(), rs.getLong("repeat_count"), SqlSupport.instant(rs, "repeat_last_seen"));
     }
 }

@@ -6,21 +6,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.opencirt.audit.AuditChannel;
 import org.opencirt.identity.NewUser;
+import org.opencirt.common.PageRequest;
 import org.opencirt.identity.Role;
+import org.opencirt.pipeline.internal.parser.ParseSummary;
+import org.opencirt.pipeline.internal.parser.shadowserver.ShadowserverReports;
+import org.opencirt.pipeline.internal.stage.EventBatch;
+import org.opencirt.pipeline.internal.store.EventStore;
+import org.opencirt.pipeline.internal.store.StoreRun;
 import org.opencirt.test.IntegrationTestSupport;
 import org.opencirt.test.OrganisationBuilder;
 import org.opencirt.test.TestHttpClient;
 import org.opencirt.test.TestHttpClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +50,13 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
     private static final AtomicInteger RANGES = new AtomicInteger((int) (Math.random() * 200));
     protected static final String HEADER = "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\","
             + "\"geo\",\"region\",\"city\"";
+
+    @Autowired
+    EventStore store;
+    @Autowired
+    EventService events;
+    @Value("${opencirt.data-dir}")
+    String dataDirectory;
 
     public record Constituency(long bank, long isp, String bankPrefix, String ispPrefix) {
     }
@@ -170,6 +192,98 @@ public abstract class PipelineStoreFlow extends IntegrationTestSupport {
         assertThat(stillOpen.size()).isEqualTo(1);
         assertThat(stillOpen.get(0).path("lineNo").asLong()).isEqualTo(8);
         return inputId;
+    }
+
+    /**
+     * A scan_rdp file with every kind of line break, non-ASCII and broken UTF-8, parsed and stored, then events made
+     * by hand after it (raw not from the input, no raw, times the columns cannot give back): the IntelMQ JSON lines
+     * exported and searched are, byte for byte, the lines written for the events before they were stored.
+     */
+    void storedEventsReadBackAsTheLinesTheyWereWritten() throws IOException {
+        long feedId = createFeed("AMBER");
+        String feedName = asAdmin().get("/api/v1/feeds/" + feedId).json().path("name").asString();
+        String storedPath = "inputs/roundtrip-" + UUID.randomUUID() + ".csv";
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes((HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+        String[] breaks = {"\n", "\r\n", "\r"};
+        for (int i = 0; i < 2_100; i++) {
+            String city = i % 7 == 0 ? "Zürich \"\"€\"\"" : i % 11 == 0 ? "Back\\slash" : "City";
+            file.writeBytes(("\"2026-11-24 01:00:" + (i % 60 < 10 ? "0" : "") + i % 60 + (i % 5 == 0 ? ".25" : "")
+                    + "\",\"192.0.2." + i % 250 + "\",\"tcp\"," + (i % 500 == 7 ? "70000" : "3389") + ",\"h" + i
+                    + ".example\",\"rdp\",64500,\"XC\",\"").getBytes(StandardCharsets.UTF_8));
+            if (i % 13 == 0) {
+                file.writeBytes(new byte[] {'R', (byte) 0xC3, 'x', (byte) 0xFF});
+            } else {
+                file.writeBytes("Region".getBytes(StandardCharsets.UTF_8));
+            }
+            file.writeBytes(("\",\"" + city + "\"" + breaks[i % 3]).getBytes(StandardCharsets.UTF_8));
+            if (i % 97 == 0) {
+                file.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path path = Path.of(dataDirectory).toAbsolutePath().resolve(storedPath);
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.toByteArray());
+        jdbc.sql("""
+                insert into raw_input (feed_id, file_name, size_bytes, sha256, stored_path, received_at, state)
+                values (?, 'roundtrip.csv', ?, ?, ?, current_timestamp, 'processing')""")
+                .params(feedId, file.size(), storedPath.substring(17, 53), storedPath).update();
+        long inputId = jdbc.sql("select id from raw_input where stored_path = ?").param(storedPath).query(Long.class)
+                .single();
+
+        Map<Long, String> written = new TreeMap<>();
+        ParseSummary summary;
+        try (StoreRun run = store.begin(inputId, feedId, 0); InputStream in = Files.newInputStream(path)) {
+            summary = ShadowserverReports.load(Clock.systemUTC()).parserFor("scan_rdp").parse(in, batch -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (batch.lineNumber(i) % 3 == 0) {
+                        batch.get(i).setSourceOwner(1000 + batch.lineNumber(i), "ip");
+                    }
+                    written.put(batch.lineNumber(i), IntelMqJson.toJsonLine(batch.get(i)));
+                }
+                run.accept(batch);
+            }, run);
+            run.finish(summary.lines());
+        }
+        assertThat(summary.quarantined()).isEqualTo(5);
+        assertThat(written).hasSize(2_095);
+
+        Event full = new Event().set(EventField.TIME_SOURCE, "2026-11-24T10:11:12+00:00")
+                .set(EventField.TIME_OBSERVATION, "2026-02-28 23:59:59.123456 UTC")
+                .set(EventField.CLASSIFICATION_TYPE, "scanner").set(EventField.CLASSIFICATION_IDENTIFIER, "rdp")
+                .set(EventField.SOURCE_IP, "192.0.2.7").set(EventField.SOURCE_PORT, "3389")
+                .set(EventField.SOURCE_ASN, "4200000000").set(EventField.SOURCE_FQDN, "host.example.org")
+                .set(EventField.SOURCE_URL, "http://example.org/a\\b?c=ü\u00e9")
+                .set(EventField.SOURCE_GEOLOCATION_CC, "AT").set(EventField.DESTINATION_IP, "2001:db8::1")
+                .set(EventField.DESTINATION_PORT, "443").set(EventField.PROTOCOL_TRANSPORT, "tcp")
+                .set(EventField.PROTOCOL_APPLICATION, "rdp").set(EventField.MALWARE_NAME, "mirai")
+                .set(EventField.TLP, "AMBER").set(EventField.RAW, "a\tline with ü")
+                .setExtra("note", "tab\there, back\\slash, \"quoted\", newline\n, ü")
+                .setExtra("tree", JSON.readTree("{\"a\": [1, {\"b\": \"}\"}]}"));
+        full.setSourceOwner(42, "asn");
+        Event sparse = new Event().set(EventField.TIME_SOURCE, "1999-12-31T23:59:59+00:00");
+        Event oddTime = new Event().set(EventField.TIME_SOURCE, "2026-11-24 10:00:00.0000001")
+                .set(EventField.SOURCE_PORT, "0");
+        Event[] made = {full, sparse, oddTime};
+        long first = summary.lines() + 1;
+        try (StoreRun run = store.begin(inputId, feedId, summary.lines())) {
+            run.accept(new EventBatch(feedName, first, first + 2, made, 3));
+            run.finish(first + 2);
+        }
+        for (int i = 0; i < made.length; i++) {
+            written.put(first + i, IntelMqJson.toJsonLine(made[i]));
+        }
+
+        EventQuery query = new EventQuery(null, null, feedName, null, null);
+        ByteArrayOutputStream exported = new ByteArrayOutputStream();
+        events.export(query, events.scopeFor(query), false, exported);
+        assertThat(exported.toString(StandardCharsets.UTF_8).split("\n")).containsExactlyElementsOf(written.values());
+        org.opencirt.common.PageResult<StoredEvent> page = events.search(query, PageRequest.of(0, 500));
+        assertThat(page.total()).isEqualTo(written.size());
+        page.items().forEach(event -> {
+            assertThat(event.data()).isEqualTo(written.get(event.lineNo()));
+            assertThat(event.id()).isEqualTo((inputId << 32) + event.lineNo());
+        });
     }
 
     protected List<Long> eventLines(long inputId) {

@@ -20,6 +20,11 @@ class PipelineStoreIntegrationTests extends PipelineStoreFlow {
     }
 
     @Test
+    void storedEventsExportAndSearchAsTheIntelMqLinesTheyWereWritten() throws Exception {
+        storedEventsReadBackAsTheLinesTheyWereWritten();
+    }
+
+    @Test
     void constituentSeesOnlyItsOwnOrganisationsEventsAndNeverRed() {
         Constituency c = constituency();
         long amber = createFeed("AMBER");

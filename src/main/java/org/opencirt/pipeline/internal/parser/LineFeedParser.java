@@ -76,7 +76,7 @@ public abstract class LineFeedParser implements FeedParser {
                     continue;
                 }
                 if (!event.has(EventField.RAW)) {
-                    event.set(EventField.RAW, line);
+                    event.setRawLine(line);
                 }
             } catch (IllegalArgumentException e) {
                 quarantine.quarantine(new QuarantinedLine(feedName, lineNumber, line, e.getMessage()));

@@ -15,8 +15,7 @@ final class CopyRows {
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0,
             0, 0};
     static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
-    /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in seconds since 1970. */
-    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    private static final long POSTGRES_EPOCH_SECONDS = EventColumns.POSTGRES_EPOCH_SECONDS;
 
     private byte[] bytes;
     private int size;
@@ -45,6 +44,12 @@ final class CopyRows {
 
     void nullField() {
         int32(-1);
+    }
+
+    void booleanField(boolean value) {
+        int32(1);
+        ensure(1);
+        bytes[size++] = (byte) (value ? 1 : 0);
     }
 
     void int32Field(int value) {

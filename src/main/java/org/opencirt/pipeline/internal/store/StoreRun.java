@@ -3,6 +3,7 @@ package org.opencirt.pipeline.internal.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,18 +38,7 @@ import org.postgresql.copy.CopyIn;
  */
 public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable {
 
-    static final String COLUMNS = "raw_input_id, line_no, feed_id, time_source, time_observation, "
-            + "classification_taxonomy, classification_type, classification_identifier, source_ip, source_port, "
-            + "source_asn, source_fqdn, source_url, source_cc, destination_ip, destination_port, protocol_transport, "
-            + "protocol_application, malware_name, organisation_id, tlp, data";
-    private static final EventField[] FIELDS = {EventField.TIME_SOURCE, EventField.TIME_OBSERVATION,
-            EventField.CLASSIFICATION_TAXONOMY, EventField.CLASSIFICATION_TYPE, EventField.CLASSIFICATION_IDENTIFIER,
-            EventField.SOURCE_IP, EventField.SOURCE_PORT, EventField.SOURCE_ASN, EventField.SOURCE_FQDN,
-            EventField.SOURCE_URL, EventField.SOURCE_GEOLOCATION_CC, EventField.DESTINATION_IP,
-            EventField.DESTINATION_PORT, EventField.PROTOCOL_TRANSPORT, EventField.PROTOCOL_APPLICATION,
-            EventField.MALWARE_NAME};
     private static final int FLUSH_BYTES = 1 << 18;
-    private static final int COPY_FIELDS = 22;
 
     private final Connection connection;
     private final boolean postgres;
@@ -58,7 +48,8 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     private final Set<Long> replayLines;
     private final int commitEvents;
     private final CopyRows copyBuffer;
-    private final StringBuilder json = new StringBuilder(2048);
+    private final StringBuilder json = new StringBuilder(1024);
+    private final long[] micros = new long[EventColumns.TYPED.length];
     private final List<QuarantinedLine> pendingQuarantine = new ArrayList<>();
     private final Set<Long> resolved = new HashSet<>();
     private final Set<Long> requarantined = new HashSet<>();
@@ -237,19 +228,21 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
     }
 
     private void copyRow(long line, Event event) throws SQLException {
+        long omit = EventColumns.omitted(event, micros);
         CopyRows row = copyBuffer;
-        row.int16(COPY_FIELDS);
+        row.int16(EventColumns.WRITE_COUNT);
         row.int64Field(inputId);
         row.int64Field(line);
         row.int64Field(feedId);
-        for (EventField field : FIELDS) {
+        for (int i = 0; i < EventColumns.TYPED.length; i++) {
+            EventField field = EventColumns.TYPED[i];
             String value = event.get(field);
             if (value == null) {
                 row.nullField();
                 continue;
             }
             switch (field) {
-                case TIME_SOURCE, TIME_OBSERVATION -> row.int64Field(CopyRows.timestampMicros(value));
+                case TIME_SOURCE, TIME_OBSERVATION -> row.int64Field(micros[i]);
                 case SOURCE_PORT, DESTINATION_PORT -> row.int32Field(Integer.parseInt(value));
                 case SOURCE_ASN -> row.int64Field(Long.parseLong(value));
                 default -> row.textField(value);
@@ -268,8 +261,9 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
             row.textField(tlp);
         }
         json.setLength(0);
-        IntelMqJson.appendJsonLine(json, event);
+        IntelMqJson.appendJsonLine(json, event, omit);
         row.textField(json);
+        row.booleanField(event.rawIsInputLine());
         if (row.size() >= FLUSH_BYTES) {
             flushCopy();
         }
@@ -281,7 +275,7 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         }
         if (copy == null) {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy event (" + COLUMNS + ") from stdin (format binary)");
+                    .copyIn("copy event (" + EventColumns.WRITE_COLUMNS + ") from stdin (format binary)");
             copy.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
         }
         copy.writeToCopy(copyBuffer.bytes(), 0, copyBuffer.size());
@@ -290,31 +284,36 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
 
     private void insertRow(long line, Event event) throws SQLException {
         if (insert == null) {
-            insert = connection.prepareStatement("insert into event (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insert = connection.prepareStatement("insert into event (" + EventColumns.WRITE_COLUMNS + ") values ("
+                    + "?, ".repeat(EventColumns.WRITE_COUNT - 1) + "?)");
         }
+        long omit = EventColumns.omitted(event, micros);
         insert.setLong(1, inputId);
         insert.setLong(2, line);
         insert.setLong(3, feedId);
-        for (int i = 0; i < FIELDS.length; i++) {
-            String value = event.get(FIELDS[i]);
-            int index = 4 + i;
-            switch (FIELDS[i]) {
+        int index = 4;
+        for (EventField field : EventColumns.TYPED) {
+            String value = event.get(field);
+            switch (field) {
                 case TIME_SOURCE, TIME_OBSERVATION -> insert.setObject(index,
                         value == null ? null : OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC));
                 case SOURCE_PORT, DESTINATION_PORT -> setNumber(index, value, Types.INTEGER);
                 case SOURCE_ASN -> setNumber(index, value, Types.BIGINT);
                 default -> insert.setString(index, value);
             }
+            index++;
         }
         long owner = event.sourceOrganisationId();
         if (owner == Event.NO_OWNER) {
-            insert.setNull(20, Types.BIGINT);
+            insert.setNull(index++, Types.BIGINT);
         } else {
-            insert.setLong(20, owner);
+            insert.setLong(index++, owner);
         }
-        insert.setString(21, event.get(EventField.TLP));
-        insert.setString(22, IntelMqJson.toJsonLine(event));
+        insert.setString(index++, event.get(EventField.TLP));
+        json.setLength(0);
+        IntelMqJson.appendJsonLine(json, event, omit);
+        insert.setString(index++, json.toString());
+        insert.setBoolean(index, event.rawIsInputLine());
         insert.addBatch();
     }
 
@@ -326,6 +325,14 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
         }
     }
 
+    /**
+     * Commits the pending rows with the checkpoint. On PostgreSQL the commits before the last one of a run do not
+     * wait for their WAL to reach the disk ({@code synchronous_commit = off} for that transaction only, ADR 0010):
+     * the server stays busy with the next rows instead of idling through each flush. Rows and checkpoint are in the
+     * same transaction and the WAL is flushed in order, so a server crash can only lose a tail of whole commits,
+     * checkpoint included, and the input resumes after the last checkpoint that survived; the last commit (and any
+     * later synchronous commit, such as the input's state) flushes every earlier one.
+     */
     private void commit(long checkpoint, boolean last) throws SQLException {
         if (postgres) {
             flushCopy();
@@ -333,6 +340,11 @@ public final class StoreRun implements EventSink, QuarantineSink, AutoCloseable 
                 copy.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
                 copy.endCopy();
                 copy = null;
+            }
+            if (!last && replayLines == null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local synchronous_commit = off");
+                }
             }
         } else if (insert != null && pendingEvents > 0) {
             insert.executeBatch();
