@@ -302,11 +302,13 @@ public final class IncidentGenerator {
                 Rows rows = new Rows(incident, affected, recipient, observable, task);
                 Instant first = now.minus(Duration.ofDays(3 * 365));
                 long span = Duration.between(first, now).getSeconds();
+                // generated ids follow the demo installation's own incidents
+                long base = count(connections.get(0), "select coalesce(max(id), 0) from incident");
                 for (int i = 0; i < incidents; i++) {
                     // ids follow time; the rate grows over the three years (u^0.8)
                     double u = (i + random.nextDouble()) / incidents;
                     Instant created = first.plusSeconds((long) (span * Math.pow(u, 0.8)));
-                    incident(rows, i + 1, created);
+                    incident(rows, base + i + 1, created);
                     if ((i + 1) % 100_000 == 0) {
                         System.out.printf("generator: %,d incidents written%n", i + 1);
                     }
