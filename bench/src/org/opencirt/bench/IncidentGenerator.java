@@ -286,6 +286,10 @@ public final class IncidentGenerator {
                 }
                 connections.add(connection);
             }
+            // generated ids follow those of the demo installation's own incidents, observables and tasks
+            long base = count(connections.get(0), "select coalesce(max(id), 0) from incident");
+            observableId = count(connections.get(0), "select coalesce(max(id), 0) from observable");
+            taskId = count(connections.get(0), "select coalesce(max(id), 0) from incident_task");
             try (Writer incident = copy(connections.get(0), "copy incident (id, title, description,"
                     + " classification_taxonomy, classification_type, severity, impact, tlp, pap, state, handling_team_id,"
                     + " handling_team_name, assignee_id, assignee_name, tags, created_by_id, created_by, created_at,"
@@ -302,8 +306,6 @@ public final class IncidentGenerator {
                 Rows rows = new Rows(incident, affected, recipient, observable, task);
                 Instant first = now.minus(Duration.ofDays(3 * 365));
                 long span = Duration.between(first, now).getSeconds();
-                // generated ids follow the demo installation's own incidents
-                long base = count(connections.get(0), "select coalesce(max(id), 0) from incident");
                 for (int i = 0; i < incidents; i++) {
                     // ids follow time; the rate grows over the three years (u^0.8)
                     double u = (i + random.nextDouble()) / incidents;
