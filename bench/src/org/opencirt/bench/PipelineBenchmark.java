@@ -16,8 +16,8 @@ import java.util.List;
 import com.sun.management.OperatingSystemMXBean;
 
 import org.opencirt.constituency.internal.lookup.IndexedAsset;
-import org.opencirt.constituency.internal.lookup.Match;
 import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
+import org.opencirt.pipeline.internal.IndexOwners;
 import org.opencirt.pipeline.internal.enrich.OwnerEnricher;
 import org.opencirt.pipeline.internal.enrich.OwnerLookup;
 import org.opencirt.pipeline.internal.parser.FeedParser;
@@ -165,31 +165,4 @@ public final class PipelineBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    /** Owner queries straight on the index, as {@code ResponsibilityLookup}'s ownerOf methods make them. */
-    record IndexOwners(ResponsibilityIndex index) implements OwnerLookup {
-
-        @Override
-        public long ownerOfIPv4(int address) {
-            return owner(index.matchIPv4(address));
-        }
-
-        @Override
-        public long ownerOfIp(String address) {
-            return owner(index.matchIp(address));
-        }
-
-        @Override
-        public long ownerOfAsn(long asn) {
-            return owner(index.matchAsn(asn));
-        }
-
-        @Override
-        public long ownerOfDomain(String domain) {
-            return owner(index.matchDomain(domain));
-        }
-
-        private static long owner(Match match) {
-            return match == null ? -1 : match.organisationId();
-        }
-    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
+import org.opencirt.pipeline.internal.IndexOwners;
 import org.opencirt.constituency.internal.lookup.IndexedAsset;
 import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
 import org.opencirt.pipeline.PipelineRule;
@@ -72,7 +73,7 @@ public final class RuleBenchmark {
             CompiledRules rules = CompiledRules.compile(List.of(new PipelineRule(1, "dedup", null, 1, "deduplicate",
                     List.of(), List.of("source.ip", "source.port"), "PT24H", null, null, true, now, now)), id -> null);
             FeedParser parser = ShadowserverReports.load(Clock.systemUTC()).parserFor("scan_rdp");
-            PipelineBenchmark.IndexOwners owners = new PipelineBenchmark.IndexOwners(index);
+            IndexOwners owners = new IndexOwners(index);
             EventSink count = batch -> counted += batch.size();
 
             for (int pass = 0; pass <= 2; pass++) {

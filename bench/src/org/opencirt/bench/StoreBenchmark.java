@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
+import org.opencirt.pipeline.internal.IndexOwners;
 import org.opencirt.constituency.internal.lookup.IndexedAsset;
 import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
 import org.opencirt.pipeline.EventQuery;
@@ -89,7 +90,7 @@ public final class StoreBenchmark {
             FeedParser parser = ShadowserverReports.load(Clock.systemUTC()).parserFor("scan_rdp");
             EventStore store = new EventStore(dataSource, commitEvents);
             dataSource.tracking = true;
-            PipelineBenchmark.IndexOwners owners = new PipelineBenchmark.IndexOwners(index);
+            IndexOwners owners = new IndexOwners(index);
             try (Connection connection = dataSource.getConnection(); Statement statement =
                     connection.createStatement()) {
                 statement.execute("insert into feed (name, parser, report_type, tlp, created_at, updated_at) "

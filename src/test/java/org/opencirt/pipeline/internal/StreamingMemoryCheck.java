@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.opencirt.constituency.AssetKind;
 import org.opencirt.constituency.internal.lookup.IndexedAsset;
-import org.opencirt.constituency.internal.lookup.Match;
 import org.opencirt.constituency.internal.lookup.ResponsibilityIndex;
 import org.opencirt.pipeline.Feed;
 import org.opencirt.pipeline.PipelineRule;
@@ -189,31 +188,4 @@ public final class StreamingMemoryCheck {
         }
     }
 
-    /** Owner queries straight on the constituency index, as the constituency's lookup answers them. */
-    private record IndexOwners(ResponsibilityIndex index) implements OwnerLookup {
-
-        @Override
-        public long ownerOfIPv4(int address) {
-            return owner(index.matchIPv4(address));
-        }
-
-        @Override
-        public long ownerOfIp(String address) {
-            return owner(index.matchIp(address));
-        }
-
-        @Override
-        public long ownerOfAsn(long asn) {
-            return owner(index.matchAsn(asn));
-        }
-
-        @Override
-        public long ownerOfDomain(String domain) {
-            return owner(index.matchDomain(domain));
-        }
-
-        private static long owner(Match match) {
-            return match == null ? -1 : match.organisationId();
-        }
-    }
 }
